@@ -1,0 +1,44 @@
+/**
+ * Where requests go. The hosts come from the API contract (transport section): homologation is
+ * the vendor's staging host and the default for a developer tool; production is opt-in.
+ */
+export const ENVIRONMENT_IDS = ['homologation', 'production', 'custom'] as const;
+export type EnvironmentId = (typeof ENVIRONMENT_IDS)[number];
+
+export const DEFAULT_ENVIRONMENT: EnvironmentId = 'homologation';
+
+export const FIXED_BASE_URLS: Readonly<Record<Exclude<EnvironmentId, 'custom'>, string>> = {
+  homologation: 'https://hml-api.biopassid.com',
+  production: 'https://api.biopassid.com',
+};
+
+export function isEnvironmentId(value: unknown): value is EnvironmentId {
+  return typeof value === 'string' && (ENVIRONMENT_IDS as readonly string[]).includes(value);
+}
+
+export type BaseUrlResult = { ok: true; baseUrl: string } | { ok: false; reason: string };
+
+/**
+ * Resolves the base URL of an environment. A custom URL must be absolute http(s) with no query
+ * or fragment; a trailing slash is dropped so paths can be appended as they are in the contract.
+ */
+export function resolveBaseUrl(environment: EnvironmentId, customBaseUrl = ''): BaseUrlResult {
+  if (environment !== 'custom') return { ok: true, baseUrl: FIXED_BASE_URLS[environment] };
+  const text = customBaseUrl.trim();
+  if (text === '') {
+    return { ok: false, reason: 'The custom environment needs a base URL (setting biopassid.customBaseUrl).' };
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, reason: `The custom base URL "${text}" is not an absolute URL.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, reason: `The custom base URL must use http or https, not ${url.protocol.slice(0, -1)}.` };
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    return { ok: false, reason: 'The custom base URL must not carry credentials, a query or a fragment.' };
+  }
+  return { ok: true, baseUrl: url.href.replace(/\/+$/, '') };
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { detectImageKind } from './images/kind';
+
+/**
+ * Everything that reaches a log line, a notification, a history entry or an error message goes
+ * through one Redactor: subscription keys become `••••` plus their last four characters and long
+ * base64 runs (images, templates) become a short description such as `<jpeg 182 KB sha256:1a2b3c4d>`.
+ */
+export const DEFAULT_BASE64_THRESHOLD = 120;
+const MASK = '••••';
+
+export function maskSecret(secret: string): string {
+  // Short secrets would give away too much of themselves in their last four characters.
+  return secret.length >= 12 ? `${MASK}${secret.slice(-4)}` : MASK;
+}
+
+export function describeBase64(run: string): string {
+  const bytes = Buffer.from(run, 'base64');
+  const kind = detectImageKind(bytes) ?? 'base64';
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+  return `<${kind} ${formatSize(bytes.length)} sha256:${digest}>`;
+}
+
+export function formatSize(byteCount: number): string {
+  if (byteCount < 1024) return `${byteCount} B`;
+  if (byteCount < 1024 * 1024) return `${Math.round(byteCount / 1024)} KB`;
+  return `${(byteCount / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export class Redactor {
+  private readonly secrets = new Set<string>();
+  private readonly base64Run: RegExp;
+
+  constructor(base64Threshold = DEFAULT_BASE64_THRESHOLD) {
+    // A run of the base64 alphabet with optional padding.
+    this.base64Run = new RegExp(`[A-Za-z0-9+/]{${base64Threshold},}={0,2}`, 'g');
+  }
+
+  /** Registers a secret (a subscription key) to be masked wherever it appears from now on. */
+  remember(secret: string): void {
+    const trimmed = secret.trim();
+    if (trimmed.length > 0) this.secrets.add(trimmed);
+  }
+
+  forget(secret: string): void {
+    this.secrets.delete(secret.trim());
+  }
+
+  text(input: string): string {
+    let output = input;
+    // Longest first, so a secret that contains another is masked whole.
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      output = output.split(secret).join(maskSecret(secret));
+    }
+    return output.replace(this.base64Run, (run) => describeBase64(run));
+  }
+
+  /** Redacts every string inside a JSON-like value, keys included; returns a new value. */
+  value(input: unknown): unknown {
+    if (typeof input === 'string') return this.text(input);
+    if (Array.isArray(input)) return input.map((item) => this.value(item));
+    if (input !== null && typeof input === 'object') {
+      return Object.fromEntries(Object.entries(input).map(([key, item]) => [this.text(key), this.value(item)]));
+    }
+    return input;
+  }
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as yauzl from 'yauzl';
+import { packagedVsixPath } from './support/paths';
+
+function listZipEntries(path: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (openError, zip) => {
+      if (openError || !zip) return reject(openError);
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('the packaged .vsix', () => {
+  let files: string[];
+
+  before(async () => {
+    const vsix = packagedVsixPath();
+    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package`);
+    files = (await listZipEntries(vsix)).filter((name) => name.startsWith('extension/')).map((name) => name.slice(10));
+  });
+
+  it('ships only the allowlisted files', () => {
+    const allowed = [
+      /^dist\//,
+      /^schemas\//,
+      /^snippets\//,
+      /^media\//,
+      /^package\.json$/,
+      /^package\.nls(\.[\w-]+)?\.json$/,
+      /^readme\.md$/i,
+      /^changelog\.md$/i,
+      /^license(\.txt)?$/i,
+    ];
+    const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
+    assert.deepEqual(unexpected, []);
+  });
+
+  it('contains the production bundle, its source map and the icon, and no sources or tests', () => {
+    for (const required of ['dist/extension.js', 'dist/extension.js.map', 'media/icon.png', 'package.nls.json']) {
+      assert.ok(files.includes(required), `${required} is missing from the .vsix`);
+    }
+    assert.deepEqual(
+      files.filter((file) => /^(src|test|out|node_modules)\/|\.ts$/.test(file)),
+      [],
+    );
+  });
+});

@@ -1,0 +1,12 @@
+import Mocha from 'mocha';
+import CountingReporter from '../support/countingReporter';
+import { findTestFiles } from '../support/files';
+
+/** Entry point the extension host loads (extensionTestsPath): runs every *.integration.test.js. */
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: CountingReporter });
+  for (const file of findTestFiles(__dirname, '.integration.test.js')) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+  });
+}
