@@ -5,14 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ensureCodeServer,
-  ensureRuntimes,
-  HARNESS_DIR,
-  nodeBinary,
-  pathWith,
-  VSCODE_BUILDS,
-} from '../test/harness/install.mjs';
+import { ensureCodeServer, HARNESS_DIR, reexecOnNode24, VSCODE_BUILDS } from '../test/harness/install.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const TIERS = ['unit', 'integration', 'e2e'];
@@ -61,7 +54,7 @@ if (!run('build (bundle + test transpile)', node, ['scripts/build.mjs', '--tests
 if (!requested.length) {
   if (!run('type check (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']))
     crashed.push('check-types');
-  if (!run('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'check', '.'])) crashed.push('lint');
+  if (!run('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'check', '--error-on-warnings', '.'])) crashed.push('lint');
 }
 
 if (!crashed.includes('build')) {
