@@ -54,7 +54,8 @@ if (!run('build (bundle + test transpile)', node, ['scripts/build.mjs', '--tests
 if (!requested.length) {
   if (!run('type check (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']))
     crashed.push('check-types');
-  if (!run('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'check', '--error-on-warnings', '.'])) crashed.push('lint');
+  if (!run('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'check', '--error-on-warnings', '.']))
+    crashed.push('lint');
 }
 
 if (!crashed.includes('build')) {
