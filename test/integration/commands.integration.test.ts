@@ -1,0 +1,15 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, EXTENSION_ID } from '../support/extension';
+
+describe('the command table (real extension host)', () => {
+  it('registers exactly the commands package.json contributes, no more, no fewer', async () => {
+    await activateExtension();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const contributed = (extension?.packageJSON.contributes.commands as { command: string }[])
+      .map(({ command }) => command)
+      .sort();
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('biopassid.')).sort();
+    assert.deepEqual(registered, contributed);
+  });
+});
