@@ -6,7 +6,8 @@ describe('the command table (real extension host)', () => {
   it('registers exactly the commands package.json contributes, no more, no fewer', async () => {
     await activateExtension();
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    const contributed = (extension?.packageJSON.contributes.commands as { command: string }[])
+    assert.ok(extension);
+    const contributed = (extension.packageJSON.contributes.commands as { command: string }[])
       .map(({ command }) => command)
       .sort();
     const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('biopassid.')).sort();
