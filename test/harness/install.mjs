@@ -71,13 +71,24 @@ function isInstalled(dir, requiredPaths) {
   );
 }
 
+/**
+ * Under `npm test`, npm exports npm_* variables describing itself, including a user agent that
+ * names the Node it runs on. Install scripts read them (code-server's postinstall checks the Node
+ * version in npm_config_user_agent), so a nested npm on another Node must not inherit them.
+ */
+function withoutNpmScriptVariables(environment) {
+  return Object.fromEntries(
+    Object.entries(environment).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'),
+  );
+}
+
 function npmCi(dir, env, requiredPaths) {
   if (isInstalled(dir, requiredPaths)) return;
   const started = Date.now();
   console.log(`[harness] installing ${dir.slice(HARNESS_DIR.length + 1)} (first use; later runs reuse it)`);
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: dir,
-    env: { ...process.env, ...env },
+    env: { ...withoutNpmScriptVariables(process.env), ...env },
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`npm ci failed in ${dir} (exit ${result.status ?? result.signal})`);
