@@ -4,8 +4,11 @@
 //   node scripts/build.mjs --production  minified bundle with source maps, for packaging
 //   node scripts/build.mjs --watch       rebuild the bundle on change
 //   node scripts/build.mjs --tests       also transpile src/ and test/ to out/ (one file each)
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// Every build also generates schemas/ from the zod contract; with CI set it only verifies that the
+// committed files are current, and fails when they are stale.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -60,6 +63,43 @@ async function buildTests() {
   });
 }
 
+/** Generates schemas/ from src/core/contract (bundled in memory, so no out/ is needed). */
+async function generateSchemas({ verify }) {
+  const bundled = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['src/core/contract/jsonSchemas.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(
+    module,
+    module.exports,
+    createRequire(import.meta.url),
+  );
+  const { generateJsonSchemas, serializeSchema, SCHEMA_DIR } = module.exports;
+  const stale = [];
+  for (const [file, schema] of Object.entries(generateJsonSchemas())) {
+    const path = join(root, SCHEMA_DIR, file);
+    const text = serializeSchema(schema);
+    if (existsSync(path) && readFileSync(path, 'utf8') === text) continue;
+    if (verify) {
+      stale.push(join(SCHEMA_DIR, file));
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
+  }
+  if (stale.length > 0) {
+    console.error(`Generated files are stale (run npm run build and commit): ${stale.join(', ')}`);
+    process.exit(1);
+  }
+}
+
 if (args.has('--watch')) {
   const context = await esbuild.context({
     ...bundleOptions,
@@ -75,6 +115,7 @@ if (args.has('--watch')) {
   await context.watch();
   console.log('[watch] watching src/ for changes');
 } else {
+  await generateSchemas({ verify: Boolean(process.env.CI) });
   await esbuild.build(bundleOptions);
   if (args.has('--tests')) await buildTests();
 }

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** The characters a CustomID must not hold: C0 controls and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+export const CustomID = z
+  .string()
+  .min(1, 'CustomID is empty')
+  .refine((value) => value.trim().length > 0, 'CustomID is only whitespace')
+  .refine((value) => !CONTROL_CHARACTERS.test(value), 'CustomID holds control characters')
+  .meta({
+    markdownDescription:
+      'Your identifier for the person, unique in your application (the vendor suggests an ID document number). Non-empty, not only whitespace, no control characters. BioPass ID publishes no length or character limit.',
+    pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001F\\u007F]+$',
+    patternErrorMessage: 'CustomID must be non-empty, not only whitespace, and hold no control characters.',
+  });
+
+export const FINGER_NAMES = [
+  'right thumb',
+  'right index',
+  'right middle',
+  'right ring',
+  'right little',
+  'left thumb',
+  'left index',
+  'left middle',
+  'left ring',
+  'left little',
+] as const;
+
+export const FINGER_KEYS = FINGER_NAMES.map((_, index) => `Finger-${index + 1}`) as readonly string[];
+
+export function fingerName(key: string): string | undefined {
+  const match = /^Finger-(\d+)$/.exec(key);
+  return match ? FINGER_NAMES[Number(match[1]) - 1] : undefined;
+}
+
+export const TEMPLATE_FORMATS = ['BIOPASS', 'ISO_IEC_2005_19794_2', 'ISO_IEC_2011_19794_2', 'ANSI_INCITS_378'] as const;
+
+export const TemplateFormat = z.enum(TEMPLATE_FORMATS).meta({
+  markdownDescription: 'Template format.',
+  enumDescriptions: [
+    "BioPass ID's own template format.",
+    'ISO/IEC 19794-2:2005 finger minutiae record.',
+    'ISO/IEC 19794-2:2011 finger minutiae record.',
+    'ANSI INCITS 378 finger minutiae record.',
+  ],
+});
+
+export const BiometricType = z.enum(['FACE', 'FINGER']).meta({
+  markdownDescription: 'Which modality the artifacts hold.',
+  enumDescriptions: ['Face images or face templates.', 'Fingerprint images or fingerprint templates.'],
+});
+
+/** Top-level keys any 2xx body may carry; `Success: false` on a 200 is a failure (SDK). */
+export const OutcomeFields = {
+  Success: z.boolean().optional(),
+  Message: z.string().optional(),
+};

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { ImageKind } from '../images/kind';
+
+/**
+ * What a base64 field of the contract carries, and which image kinds fit it. The contract says
+ * faces are sent as JPEG and fingerprints as TIFF or PNG; PNG faces are accepted here too since
+ * nothing public rules them out. Templates are opaque (no image kind to check).
+ */
+export const IMAGE_ROLES = {
+  face: { kinds: ['jpeg', 'png'], label: 'face image' },
+  finger: { kinds: ['tiff', 'png'], label: 'fingerprint image' },
+  faceOrFinger: { kinds: ['jpeg', 'png', 'tiff'], label: 'face or fingerprint image' },
+  wsq: { kinds: ['wsq'], label: 'WSQ fingerprint image' },
+  template: { kinds: [], label: 'biometric template' },
+} as const satisfies Record<string, { kinds: readonly ImageKind[]; label: string }>;
+
+export type ImageRole = keyof typeof IMAGE_ROLES;
+
+export interface Base64FieldInfo {
+  role: ImageRole;
+}
+
+/** Every base64 field schema, with its role: the validator and redaction look fields up here. */
+export const base64Fields = z.registry<Base64FieldInfo>();
+
+/** A file reference, allowed in request files in place of base64; resolved only when sending. */
+export const FileReference = z
+  .strictObject({
+    $file: z.string().min(1).meta({
+      markdownDescription:
+        'Path of an image file, relative to this request file. It is read and base64-encoded only when the request is sent; the request file itself never holds the image.',
+    }),
+  })
+  .meta({ markdownDescription: 'An image file to send in place of inline base64: `{ "$file": "./face.jpg" }`.' });
+
+/**
+ * How a base64 field is spelt: `wire` is what goes over HTTP (a string); `authoring` is what a
+ * request file may hold (a string or a `$file` reference).
+ */
+export type ContractFlavour = 'wire' | 'authoring';
+
+export function base64Field(flavour: ContractFlavour, role: ImageRole, markdownDescription: string): z.ZodType {
+  const kinds: readonly string[] = IMAGE_ROLES[role].kinds;
+  const kindText = kinds.length > 0 ? ` (${kinds.map((kind) => kind.toUpperCase()).join(' or ')})` : '';
+  // No `pattern` on purpose: a regex over a multi-MB string makes the editor's own validation
+  // several times slower; base64 is checked by our validator instead.
+  const text = z
+    .string()
+    .min(1, 'empty')
+    .meta({
+      markdownDescription: `${markdownDescription}\n\nRaw base64 of the ${IMAGE_ROLES[role].label}${kindText}, with no \`data:\` prefix.`,
+    });
+  base64Fields.add(text, { role });
+  if (flavour === 'wire') return text;
+  const either = z.union([text, FileReference]).meta({ markdownDescription });
+  base64Fields.add(either, { role });
+  return either;
+}
