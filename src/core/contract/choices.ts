@@ -21,8 +21,10 @@ export const SANDBOX_400_TEXTS = {
 } as const;
 
 /**
- * Image size: BioPass ID publishes no limit. We refuse images over 10 MB before sending (a
- * setting can change it); a typical face JPEG is 50-500 KB and a 500 ppi fingerprint TIFF under 1 MB.
+ * Image size: BioPass ID publishes no limit. We refuse images over 10 MiB before reading them (a
+ * setting can change it): far above any face or fingerprint capture (a face JPEG is 50-500 KB, a
+ * 500 ppi fingerprint TIFF under 1 MB), small enough that a mistaken pick (a video, a disk image)
+ * fails fast instead of being base64-encoded into memory.
  */
 export const DEFAULT_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 

@@ -1,0 +1,99 @@
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readImageFile, toBase64 } from '../images/read';
+
+/**
+ * Turns a request as written in a file into the body sent on the wire: `{ "$file": "./face.jpg" }`
+ * references are read and base64-encoded (only now, never written back), and the editor-only
+ * `$schema` key is dropped.
+ */
+export interface PrepareOptions {
+  /** Folder that relative `$file` paths start from: the request file's folder. */
+  baseDir: string;
+  /** When set, a `$file` that resolves outside this folder (symlinks followed) is refused. */
+  allowedRoot?: string;
+  maxImageBytes?: number;
+}
+
+export class RequestPreparationError extends Error {
+  constructor(
+    message: string,
+    readonly jsonPath: (string | number)[],
+  ) {
+    super(message);
+    this.name = 'RequestPreparationError';
+  }
+}
+
+export interface PreparedRequest {
+  body: unknown;
+  /** Absolute paths of the files that were read, for the log. */
+  files: string[];
+}
+
+function isFileReference(value: unknown): value is { $file: string } {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { $file?: unknown }).$file === 'string'
+  );
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+async function readReference(
+  reference: string,
+  jsonPath: (string | number)[],
+  options: PrepareOptions,
+  files: string[],
+) {
+  const where = jsonPath.join('.');
+  if (reference.trim() === '') throw new RequestPreparationError(`${where}: "$file" is empty`, jsonPath);
+  const path = resolve(options.baseDir, reference);
+  if (options.allowedRoot !== undefined) {
+    const [root, target] = await Promise.all([realpath(options.allowedRoot), realpath(path).catch(() => path)]);
+    if (!isInside(root, target)) {
+      throw new RequestPreparationError(
+        `${where}: "${reference}" resolves outside the workspace folder; only files inside it are sent`,
+        jsonPath,
+      );
+    }
+  }
+  try {
+    const image = await readImageFile(
+      path,
+      options.maxImageBytes === undefined ? {} : { maxBytes: options.maxImageBytes },
+    );
+    files.push(path);
+    return toBase64(image.bytes);
+  } catch (error) {
+    throw new RequestPreparationError(`${where}: ${error instanceof Error ? error.message : String(error)}`, jsonPath);
+  }
+}
+
+export async function prepareWireBody(value: unknown, options: PrepareOptions): Promise<PreparedRequest> {
+  const files: string[] = [];
+  const walk = async (node: unknown, jsonPath: (string | number)[]): Promise<unknown> => {
+    if (isFileReference(node)) return readReference(node.$file, jsonPath, options, files);
+    if (Array.isArray(node)) {
+      const items: unknown[] = [];
+      for (const [index, item] of node.entries()) items.push(await walk(item, [...jsonPath, index]));
+      return items;
+    }
+    if (node !== null && typeof node === 'object') {
+      const entries: [string, unknown][] = [];
+      for (const [key, item] of Object.entries(node)) {
+        if (jsonPath.length === 0 && key === '$schema') continue;
+        entries.push([key, await walk(item, [...jsonPath, key])]);
+      }
+      return Object.fromEntries(entries);
+    }
+    return node;
+  };
+  return { body: await walk(value, []), files };
+}
