@@ -18,7 +18,10 @@ const production = args.has('--production');
 /** Entry points of the shipped bundles: name in dist/ -> source. */
 export const BUNDLE_ENTRIES = {
   extension: 'src/extension.ts',
+  cli: 'src/cli.ts',
 };
+
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const bundleOptions = {
   absWorkingDir: root,
@@ -30,11 +33,16 @@ const bundleOptions = {
   // The oldest extension host allowed by engines.vscode (1.100) runs Node 20.
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD build whose internal requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: true,
   sourcesContent: false,
   legalComments: production ? 'linked' : 'inline',
   logLevel: 'warning',
+  define: { BIOPASSID_VERSION: JSON.stringify(version) },
+  // dist/cli.js is the `biopassid` bin; the shebang is harmless in the extension bundle.
+  banner: { js: '#!/usr/bin/env node' },
 };
 
 /** TypeScript files under dir, skipping node_modules (the test harness installs live under test/). */

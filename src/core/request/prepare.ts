@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { readImageFile, toBase64 } from '../images/read';
+import { type ImageInfo, readImageFile, toBase64 } from '../images/read';
 
 /**
  * Turns a request as written in a file into the body sent on the wire: `{ "$file": "./face.jpg" }`
@@ -46,40 +46,43 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-async function readReference(
+/**
+ * Reads the image a `$file` reference names, relative to options.baseDir and, when
+ * options.allowedRoot is set, only inside it (symlinks followed). Errors name the field.
+ */
+export async function readReferencedImage(
   reference: string,
   jsonPath: (string | number)[],
   options: PrepareOptions,
-  files: string[],
-) {
+): Promise<ImageInfo> {
   const where = jsonPath.join('.');
-  if (reference.trim() === '') throw new RequestPreparationError(`${where}: "$file" is empty`, jsonPath);
+  const prefix = where ? `${where}: ` : '';
+  if (reference.trim() === '') throw new RequestPreparationError(`${prefix}"$file" is empty`, jsonPath);
   const path = resolve(options.baseDir, reference);
   if (options.allowedRoot !== undefined) {
     const [root, target] = await Promise.all([realpath(options.allowedRoot), realpath(path).catch(() => path)]);
     if (!isInside(root, target)) {
       throw new RequestPreparationError(
-        `${where}: "${reference}" resolves outside the workspace folder; only files inside it are sent`,
+        `${prefix}"${reference}" resolves outside the workspace folder; only files inside it are sent`,
         jsonPath,
       );
     }
   }
   try {
-    const image = await readImageFile(
-      path,
-      options.maxImageBytes === undefined ? {} : { maxBytes: options.maxImageBytes },
-    );
-    files.push(path);
-    return toBase64(image.bytes);
+    return await readImageFile(path, options.maxImageBytes === undefined ? {} : { maxBytes: options.maxImageBytes });
   } catch (error) {
-    throw new RequestPreparationError(`${where}: ${error instanceof Error ? error.message : String(error)}`, jsonPath);
+    throw new RequestPreparationError(`${prefix}${error instanceof Error ? error.message : String(error)}`, jsonPath);
   }
 }
 
 export async function prepareWireBody(value: unknown, options: PrepareOptions): Promise<PreparedRequest> {
   const files: string[] = [];
   const walk = async (node: unknown, jsonPath: (string | number)[]): Promise<unknown> => {
-    if (isFileReference(node)) return readReference(node.$file, jsonPath, options, files);
+    if (isFileReference(node)) {
+      const image = await readReferencedImage(node.$file, jsonPath, options);
+      files.push(image.path);
+      return toBase64(image.bytes);
+    }
     if (Array.isArray(node)) {
       const items: unknown[] = [];
       for (const [index, item] of node.entries()) items.push(await walk(item, [...jsonPath, index]));

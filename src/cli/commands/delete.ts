@@ -1,0 +1,22 @@
+import { Redactor } from '../../core/redact';
+import { personRequest } from '../../core/request/build';
+import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, stringOption } from '../args';
+import { clientFor, connectionFrom } from '../connection';
+import { type CliIo, UsageError } from '../io';
+import { reportOutcome } from '../report';
+
+export async function runDelete(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parse(argv, { ...COMMON_OPTIONS, ...CONNECTION_OPTIONS, 'custom-id': { type: 'string' } });
+  if (parsed.positionals.length > 0) throw new UsageError(`delete takes no file (got "${parsed.positionals[0]}")`);
+  const customId = stringOption(parsed, 'custom-id');
+  if (customId === undefined || customId.trim() === '') throw new UsageError('delete needs --custom-id');
+  const connection = connectionFrom(parsed, io);
+  const redactor = new Redactor();
+  redactor.remember(connection.key);
+  const outcome = await clientFor(connection).send('delete', personRequest(customId));
+  return reportOutcome(outcome, io, redactor, {
+    json: parsed.values.json === true,
+    target: connection.describe,
+    context: { customId },
+  });
+}

@@ -1,0 +1,38 @@
+import { formatSandboxBanner, startSandbox } from '../../core/sandbox';
+import { parse, stringOption } from '../args';
+import { type CliIo, EXIT, UsageError } from '../io';
+
+export async function runSandbox(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parse(argv, {
+    help: { type: 'boolean', short: 'h' },
+    port: { type: 'string' },
+    key: { type: 'string' },
+  });
+  if (parsed.positionals.length > 0)
+    throw new UsageError(`sandbox takes no arguments (got "${parsed.positionals[0]}")`);
+  const portText = stringOption(parsed, 'port');
+  const port = portText === undefined ? 0 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0..65535, not "${portText}"`);
+  const key = stringOption(parsed, 'key');
+  if (key !== undefined && key.trim() === '') throw new UsageError('--key must not be empty');
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({ port, ...(key ? { keys: [key] } : {}) });
+  } catch (error) {
+    io.stderr(`Could not start the sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
+  io.stdout(`${formatSandboxBanner(sandbox).join('\n')}\n`);
+  await (io.waitForStop ?? waitForSignal)();
+  await sandbox.close();
+  io.stdout('Sandbox stopped.\n');
+  return EXIT.ok;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isOperationId, type OperationId } from '../../core/contract/operations';
+import { operationFromFileName } from '../../core/request/fileName';
+import { checkFileReferences } from '../../core/request/fileReferences';
+import type { RequestDiagnostic } from '../../core/validate/types';
+import { LineIndex, validateRequest } from '../../core/validate/validateRequest';
+import { parse, positiveNumberOption, stringOption } from '../args';
+import { type CliIo, EXIT, UsageError } from '../io';
+
+export interface FileDiagnostic extends RequestDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The editor's checks on one request file: the validator, then its `$file` references on disk. */
+export async function diagnoseRequestFile(
+  path: string,
+  options: { operation?: OperationId; maxImageBytes?: number },
+): Promise<{ text?: string; diagnostics: FileDiagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    const diagnostic = {
+      severity: 'error',
+      code: 'empty-document',
+      message: `cannot read: ${reason}`,
+      offset: 0,
+      length: 0,
+    };
+    return { diagnostics: [{ ...diagnostic, file: path, line: 1, column: 1 } as FileDiagnostic] };
+  }
+  const operation = options.operation ?? operationFromFileName(path);
+  const limits = options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes };
+  const result = validateRequest(text, { ...(operation ? { operation } : {}), ...limits });
+  const onDisk = await checkFileReferences(result.fileReferences, { requestPath: path, ...limits });
+  const lines = new LineIndex(text);
+  const diagnostics = [...result.diagnostics, ...onDisk]
+    .sort((a, b) => a.offset - b.offset)
+    .map((diagnostic) => {
+      const position = lines.position(diagnostic.offset);
+      return { ...diagnostic, file: path, line: position.line + 1, column: position.character + 1 };
+    });
+  return { text, diagnostics };
+}
+
+export function formatDiagnostic(diagnostic: FileDiagnostic): string {
+  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
+}
+
+export async function runValidate(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parse(argv, {
+    help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' },
+    operation: { type: 'string' },
+    'max-image-mb': { type: 'string' },
+  });
+  if (parsed.positionals.length === 0) throw new UsageError('validate needs at least one request file');
+  const operation = stringOption(parsed, 'operation');
+  if (operation !== undefined && !isOperationId(operation)) throw new UsageError(`unknown operation "${operation}"`);
+  const maxMegabytes = positiveNumberOption(parsed, 'max-image-mb');
+  const options = {
+    ...(operation ? { operation } : {}),
+    ...(maxMegabytes === undefined ? {} : { maxImageBytes: Math.round(maxMegabytes * 1024 * 1024) }),
+  };
+  const all: FileDiagnostic[] = [];
+  for (const file of parsed.positionals) {
+    const { diagnostics } = await diagnoseRequestFile(resolve(io.cwd, file), options);
+    // Paths as the user typed them, so editors and CI logs can link them.
+    all.push(...diagnostics.map((diagnostic) => ({ ...diagnostic, file })));
+  }
+  const errors = all.filter((diagnostic) => diagnostic.severity === 'error').length;
+  if (parsed.values.json === true) {
+    io.stdout(`${JSON.stringify(all, null, 2)}\n`);
+  } else {
+    for (const diagnostic of all) io.stdout(`${formatDiagnostic(diagnostic)}\n`);
+    const files = parsed.positionals.length;
+    io.stderr(
+      `${files} file${files === 1 ? '' : 's'} checked: ${errors} error(s), ${all.length - errors} other finding(s)\n`,
+    );
+  }
+  return errors > 0 ? EXIT.failed : EXIT.ok;
+}

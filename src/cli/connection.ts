@@ -1,0 +1,58 @@
+import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import { DEFAULT_ENVIRONMENT, isEnvironmentId, resolveBaseUrl } from '../core/environments';
+import { type Client, createClient, type FetchLike } from '../core/http';
+import { type Parsed, positiveNumberOption, stringOption } from './args';
+import { type CliIo, UsageError } from './io';
+
+export const KEY_VARIABLE = 'BIOPASSID_API_KEY';
+
+export interface Connection {
+  baseUrl: string;
+  key: string;
+  timeoutMs?: number;
+  fetch: FetchLike;
+  describe: string;
+}
+
+/**
+ * undici's fetch through EnvHttpProxyAgent: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured
+ * the way curl and most tools read them.
+ */
+function proxiedFetch(): FetchLike {
+  const dispatcher = new EnvHttpProxyAgent();
+  return (url, init) => undiciFetch(url, { ...init, dispatcher });
+}
+
+export function connectionFrom(parsed: Parsed, io: CliIo): Connection {
+  const baseUrlOption = stringOption(parsed, 'base-url');
+  const envOption = stringOption(parsed, 'env') ?? (baseUrlOption ? 'custom' : DEFAULT_ENVIRONMENT);
+  if (!isEnvironmentId(envOption)) {
+    throw new UsageError(`--env must be homologation, production or custom, not "${envOption}"`);
+  }
+  if (envOption !== 'custom' && baseUrlOption) throw new UsageError('--base-url goes with --env custom (or no --env)');
+  const resolved = resolveBaseUrl(envOption, baseUrlOption ?? '');
+  if (!resolved.ok) throw new UsageError(resolved.reason);
+  const key = io.env[KEY_VARIABLE]?.trim();
+  if (!key) {
+    throw new UsageError(
+      `No subscription key: set ${KEY_VARIABLE}. For the local sandbox, use the key that \`biopassid sandbox\` prints.`,
+    );
+  }
+  const timeoutSeconds = positiveNumberOption(parsed, 'timeout');
+  return {
+    baseUrl: resolved.baseUrl,
+    key,
+    ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
+    fetch: io.fetch ?? proxiedFetch(),
+    describe: `${envOption} (${resolved.baseUrl})`,
+  };
+}
+
+export function clientFor(connection: Connection): Client {
+  return createClient({
+    fetch: connection.fetch,
+    baseUrl: connection.baseUrl,
+    key: connection.key,
+    ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
+  });
+}

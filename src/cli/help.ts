@@ -1,0 +1,68 @@
+export const MAIN_HELP = `biopassid: the BioPass ID biometrics API from the command line
+
+Usage: biopassid <command> [options]
+
+Commands:
+  validate <files...>                  check request JSON files as the editor does (exit 1 on errors)
+  send <operation> <request.json>      validate, then send a request file ($file references are read)
+  enroll|verify|update <image> --custom-id ID [--finger N]
+                                       a face image (or, with --finger 1..10, a fingerprint)
+  delete --custom-id ID                delete the person enrolled under ID
+  liveness|detect|icao|nfiq <image>    liveness, face detection, ICAO quality, NFIQ quality
+  anonymize|crop <image> [--out FILE]  blur faces / crop to ICAO; --out writes the returned image
+  sandbox [--port N] [--key KEY]       run the local sandbox server (same contract, offline)
+
+Connection (every command that sends):
+  --env homologation|production|custom   default homologation (the vendor's staging host)
+  --base-url URL                         e.g. http://127.0.0.1:8080 (a local sandbox); implies custom
+  --timeout SECONDS                      default 30
+  The subscription key comes from BIOPASSID_API_KEY; proxies from HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
+
+Output: a one-line verdict and the response with images and keys redacted; --json for JSON.
+Exit codes: 0 ok, 1 failed (request refused, network error, invalid file), 2 bad usage,
+            3 a negative answer (verify: no match; liveness: spoof).
+Run \`biopassid <command> --help\` for a command's options.`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  validate: `Usage: biopassid validate <files...> [--operation OP] [--json] [--max-image-mb N]
+
+Checks request files without sending anything: syntax, unknown keys (with the closest valid key),
+types, base64 images (alphabet, padding, data: prefix, kind, size), CustomID rules and
+operation-specific rules. Prints file:line:col: severity: message [code], or --json.
+The operation is taken from --operation, else from a file name like alice.enroll.biopass.json;
+otherwise what holds for every operation of the file's envelope is checked.
+Exit 1 when any file has an error.`,
+  send: `Usage: biopassid send <operation> <request.json> [--json] [connection options]
+
+Operations: enroll, verify, update, delete, match, extract, wsq_encode, decode, face_detect,
+liveness, anonymizer, check_icao, icao_crop, check_nfiq.
+The file is validated first; nothing is sent when it has errors. Image fields may hold
+{"$file": "./face.jpg"} (relative to the request file): read and encoded only when sending.`,
+  enroll: `Usage: biopassid enroll <image> --custom-id ID [--finger N] [--json] [connection options]
+
+Enrolls a face image (JPEG or PNG) under ID; with --finger 1..10, a fingerprint (TIFF or PNG) at
+that position: 1 right thumb ... 5 right little, 6 left thumb ... 10 left little.`,
+  verify: `Usage: biopassid verify <image> --custom-id ID [--finger N] [--json] [connection options]
+
+Verifies (1:1) the image against the person enrolled under ID. Exit 3 when it does not match.`,
+  update: `Usage: biopassid update <image> --custom-id ID [--finger N] [--json] [connection options]
+
+Replaces the biometrics stored under ID with this image.`,
+  delete: `Usage: biopassid delete --custom-id ID [--json] [connection options]
+
+Deletes the person enrolled under ID.`,
+  liveness: `Usage: biopassid liveness <image> [--json] [connection options]
+
+Passive liveness (anti-spoofing) on a face image. Exit 3 when the answer is spoof.`,
+  detect: 'Usage: biopassid detect <image> [--json] [connection options]\n\nFinds the faces in an image.',
+  icao: 'Usage: biopassid icao <image> [--json] [connection options]\n\nChecks a face image against the 23 ICAO requirements.',
+  nfiq: 'Usage: biopassid nfiq <image> [--json] [connection options]\n\nGrades a fingerprint image with NFIQ.',
+  anonymize:
+    'Usage: biopassid anonymize <image> [--out FILE] [--json] [connection options]\n\nBlurs the faces in an image; --out writes the result.',
+  crop: 'Usage: biopassid crop <image> [--out FILE] [--json] [connection options]\n\nCrops a face image to the ICAO portrait frame; --out writes the result.',
+  sandbox: `Usage: biopassid sandbox [--port N] [--key KEY]
+
+Runs the local sandbox: a server on 127.0.0.1 that speaks the BioPass ID contract offline, keeps
+persons in memory, and checks the subscription key like the real gateway. Prints its URL and key.
+Ctrl-C stops it.`,
+};

@@ -1,0 +1,54 @@
+import type { OperationId } from '../core/contract/operations';
+import type { Outcome } from '../core/http/outcome';
+import { describeOutcome } from '../core/http/outcome';
+import type { Redactor } from '../core/redact';
+import { type VerdictContext, verdict } from '../core/verdict';
+import { type CliIo, EXIT } from './io';
+
+/** Whether a successful answer is a negative one (exit 3): no match, or a spoof. */
+function isNegative(operation: OperationId, body: unknown): boolean {
+  const root = (body ?? {}) as Record<string, unknown>;
+  if (operation === 'verify') return (root.Person as Record<string, unknown> | undefined)?.Match !== true;
+  if (operation === 'liveness') return root.spoof === true;
+  return false;
+}
+
+/**
+ * Prints one call's result: the verdict (or what went wrong and what to do next), then the
+ * redacted response. With --json, one JSON object instead. Returns the exit code.
+ */
+export function reportOutcome(
+  outcome: Outcome,
+  io: CliIo,
+  redactor: Redactor,
+  options: { json: boolean; context?: VerdictContext; target: string },
+): number {
+  const succeeded = outcome.kind === 'success';
+  const line = succeeded ? verdict(outcome.operation, outcome.body, options.context) : outcome.summary;
+  const exit = !succeeded ? EXIT.failed : isNegative(outcome.operation, outcome.body) ? EXIT.negative : EXIT.ok;
+  if (options.json) {
+    const payload = {
+      operation: outcome.operation,
+      target: options.target,
+      kind: outcome.kind,
+      status: outcome.status,
+      latencyMs: Math.round(outcome.latencyMs),
+      verdict: succeeded ? line : undefined,
+      summary: outcome.summary,
+      explanation: outcome.explanation,
+      nextStep: outcome.nextStep,
+      body: 'body' in outcome ? redactor.value(outcome.body) : undefined,
+    };
+    io.stdout(`${JSON.stringify(payload, null, 2)}\n`);
+    return exit;
+  }
+  const write = succeeded ? io.stdout : io.stderr;
+  write(`${line}\n`);
+  write(`  ${describeOutcome(outcome)} · ${options.target}\n`);
+  if (!succeeded) write(`  ${outcome.explanation}\n`);
+  if (outcome.kind === 'success' && outcome.schemaWarnings.length > 0) {
+    io.stderr(`  The response differs from the documented contract: ${outcome.schemaWarnings.join('; ')}\n`);
+  }
+  if ('body' in outcome) io.stdout(`${JSON.stringify(redactor.value(outcome.body), null, 2)}\n`);
+  return exit;
+}

@@ -1,0 +1,258 @@
+import { DEFAULT_TIMEOUT_MS, MAX_RATE_LIMIT_RETRIES, MAX_RETRY_AFTER_SECONDS } from '../contract/choices';
+import { OPERATIONS, type Operation, type OperationId } from '../contract/operations';
+import { Redactor } from '../redact';
+import type { Draft } from './draft';
+import { classifyFailure, networkDraft } from './networkError';
+import type { AttemptInfo, Outcome } from './outcome';
+import { classifyResponse, cutOffDraft } from './response';
+import { rateLimitBackoffSeconds } from './retryAfter';
+import { makeClean } from './text';
+
+/** The request options the client passes; the global fetch, VS Code's and undici's all accept them. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  signal: AbortSignal;
+  redirect: 'manual';
+}
+
+export interface FetchResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/**
+ * The fetch the client runs on, passed in so each host brings its own network stack: VS Code's
+ * global fetch (proxy and certificate settings), undici's with an EnvHttpProxyAgent in the CLI.
+ */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface ClientOptions {
+  readonly fetch: FetchLike;
+  /** An absolute http(s) URL without a trailing path separator, as resolveBaseUrl returns it. */
+  readonly baseUrl: string;
+  /** The subscription key; omitted or blank sends no key header. */
+  readonly key?: string;
+  /** Per request put on the wire, reading the body included; Retry-After waits are not counted. */
+  readonly timeoutMs?: number;
+  readonly sleep?: Sleep;
+  /** Wall-clock milliseconds, for latencies and Retry-After dates. */
+  readonly now?: () => number;
+  readonly onAttempt?: (info: AttemptInfo) => void;
+}
+
+export interface SendOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface Client {
+  send(operation: OperationId, body: unknown, options?: SendOptions): Promise<Outcome>;
+}
+
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+function checkedBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError('The base URL is not an absolute URL.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError('The base URL must use http or https.');
+  }
+  return baseUrl.replace(/\/+$/, '');
+}
+
+/**
+ * Rejects or resolves with the body text, and rejects as soon as the signal fires: a server that
+ * sent its headers and then stalls must not keep the caller waiting, whatever the fetch
+ * implementation does with the signal once the headers are in.
+ */
+function readBody(response: FetchResponse, signal: AbortSignal): Promise<string> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    response
+      .text()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const AMBIGUITY: Record<Exclude<Operation['personalData'], 'none'>, { consequence: string; nextStep: string }> = {
+  stores: {
+    consequence: 'The request may have been processed: the biometrics may already be stored.',
+    nextStep: 'Run Verify with the same CustomID to see whether the change was stored before sending it again.',
+  },
+  deletes: {
+    consequence: 'The request may have been processed: the person may already be deleted.',
+    nextStep: 'Run Verify with the same CustomID to see whether the person still exists before sending it again.',
+  },
+};
+
+export function createClient(options: ClientOptions): Client {
+  const baseUrl = checkedBaseUrl(options.baseUrl);
+  const key = options.key?.trim() || undefined;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const redactor = new Redactor();
+  if (key) redactor.remember(key);
+  const clean = makeClean(redactor);
+
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/plain',
+    ...(key ? { 'Ocp-Apim-Subscription-Key': key } : {}),
+  };
+
+  async function attempt(operation: Operation, url: URL, body: string, callerSignal?: AbortSignal): Promise<Draft> {
+    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeoutSignal]) : timeoutSignal;
+    const failed = (error: unknown, responded: boolean, status?: number) =>
+      networkDraft(
+        classifyFailure(error, {
+          callerAborted: callerSignal?.aborted === true,
+          timedOut: timeoutSignal.aborted,
+          responded,
+        }),
+        { url, timeoutMs, clean, ...(status === undefined ? {} : { status }) },
+      );
+
+    let response: FetchResponse;
+    try {
+      response = await options.fetch(url.href, {
+        method: operation.method,
+        headers,
+        body,
+        signal,
+        redirect: 'manual',
+      });
+    } catch (error) {
+      return failed(error, false);
+    }
+
+    let text: string;
+    try {
+      text = await readBody(response, signal);
+    } catch (error) {
+      const ok = response.status >= 200 && response.status <= 299;
+      if (callerSignal?.aborted || (ok && timeoutSignal.aborted)) return failed(error, true, response.status);
+      if (ok) return cutOffDraft(response.status, response.headers.get('content-type') ?? undefined);
+      // The status of an error answer says enough on its own.
+      text = '';
+    }
+    return classifyResponse(response, text, {
+      operation,
+      url,
+      hasKey: key !== undefined,
+      nowMs: now(),
+      timeoutMs,
+      clean,
+    });
+  }
+
+  /** Seconds to wait before sending again, or undefined to stop here. Only a 429 is retried. */
+  function rateLimitWait(draft: Draft, retryNumber: number): number | undefined {
+    if (draft.kind !== 'gateway-error' || draft.reason !== 'rate-limited') return undefined;
+    if (retryNumber > MAX_RATE_LIMIT_RETRIES) return undefined;
+    const seconds = draft.retryAfterSeconds ?? rateLimitBackoffSeconds(retryNumber);
+    return seconds <= MAX_RETRY_AFTER_SECONDS ? seconds : undefined;
+  }
+
+  function finalize(operation: Operation, draft: Draft, attempts: number, started: number): Outcome {
+    const { retry, ...fields } = draft;
+    let explanation = fields.explanation;
+    let nextStep = fields.nextStep;
+    if (fields.kind === 'gateway-error' && fields.reason === 'rate-limited') {
+      if (attempts > 1) explanation += ` Still rate limited after ${attempts} attempts.`;
+      if (fields.retryAfterSeconds !== undefined && fields.retryAfterSeconds > MAX_RETRY_AFTER_SECONDS) {
+        explanation += ` It asks for a wait of ${fields.retryAfterSeconds} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this client waits on its own.`;
+      }
+    }
+    let retryable = retry === 'safe';
+    if (retry === 'ambiguous') {
+      if (operation.personalData === 'none') {
+        retryable = true;
+      } else {
+        explanation += ` ${AMBIGUITY[operation.personalData].consequence}`;
+        nextStep = AMBIGUITY[operation.personalData].nextStep;
+      }
+    }
+    // The parts were cleaned when classified; this pass guards the sentences built around them.
+    return {
+      ...fields,
+      operation: operation.id,
+      latencyMs: Math.max(0, now() - started),
+      attempts,
+      retryable,
+      summary: redactor.text(fields.summary),
+      explanation: redactor.text(explanation),
+      nextStep: redactor.text(nextStep),
+    } as Outcome;
+  }
+
+  function cancelledDraft(url: URL, status?: number): Draft {
+    return networkDraft(
+      { cause: 'aborted', sentRequest: false, message: 'cancelled before the request was sent', notHttp: false },
+      { url, timeoutMs, clean, ...(status === undefined ? {} : { status }) },
+    );
+  }
+
+  return {
+    async send(operationId, body, sendOptions = {}) {
+      const operation = Object.hasOwn(OPERATIONS, operationId) ? OPERATIONS[operationId] : undefined;
+      if (!operation) throw new TypeError(`Unknown operation: ${String(operationId)}`);
+      const started = now();
+      const url = new URL(`${baseUrl}${operation.path}`);
+      const payload = JSON.stringify(body ?? null);
+      const signal = sendOptions.signal;
+      if (signal?.aborted) return finalize(operation, cancelledDraft(url), 0, started);
+
+      for (let attempts = 1; ; attempts++) {
+        const attemptStarted = now();
+        const draft = await attempt(operation, url, payload, signal);
+        const wait = rateLimitWait(draft, attempts);
+        options.onAttempt?.({
+          operation: operation.id,
+          attempt: attempts,
+          method: operation.method,
+          url: url.href,
+          ...(draft.status === undefined ? {} : { status: draft.status }),
+          kind: draft.kind,
+          latencyMs: Math.max(0, now() - attemptStarted),
+          ...(wait === undefined ? {} : { retryInMs: wait * 1000 }),
+        });
+        if (wait === undefined) return finalize(operation, draft, attempts, started);
+        try {
+          await sleep(wait * 1000, signal);
+        } catch (error) {
+          if (!signal?.aborted) throw error;
+        }
+        // A 429 was not processed, so a wait cut short leaves nothing behind on the service.
+        if (signal?.aborted) return finalize(operation, cancelledDraft(url, draft.status), attempts, started);
+      }
+    },
+  };
+}

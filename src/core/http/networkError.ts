@@ -1,0 +1,239 @@
+import type { Draft } from './draft';
+import type { NetworkCause } from './outcome';
+import type { Clean } from './text';
+
+/** What a failed fetch says about itself once its `.cause` chain is read. */
+export interface NetworkFailure {
+  readonly cause: NetworkCause;
+  readonly sentRequest: boolean | 'unknown';
+  readonly code?: string;
+  /** The most specific error message found, not yet cleaned. */
+  readonly message: string;
+  /** The peer answered with bytes that are not HTTP (a wrong port, TLS spoken to plain HTTP…). */
+  readonly notHttp: boolean;
+}
+
+interface Link {
+  readonly name: string;
+  readonly code?: string;
+  readonly message: string;
+}
+
+const MAX_LINKS = 16;
+
+/** The error, its `.cause`s and an AggregateError's `.errors` (happy eyeballs tries each address). */
+function linksOf(error: unknown): Link[] {
+  const links: Link[] = [];
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && links.length < MAX_LINKS) {
+    const current = queue.shift();
+    if (current === null || current === undefined || seen.has(current)) continue;
+    seen.add(current);
+    if (typeof current !== 'object') {
+      links.push({ name: typeof current, message: String(current) });
+      continue;
+    }
+    const record = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    links.push({
+      name: typeof record.name === 'string' ? record.name : 'Error',
+      // DOMExceptions carry numeric legacy codes (20, 23) that mean nothing here.
+      ...(typeof record.code === 'string' ? { code: record.code } : {}),
+      message: typeof record.message === 'string' ? record.message : '',
+    });
+    queue.push(record.cause);
+    if (Array.isArray(record.errors)) queue.push(...record.errors);
+  }
+  return links;
+}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'HOSTNAME_MISMATCH',
+  'EPROTO',
+]);
+/** Timeouts before the connection existed: the request cannot have reached the service. */
+const CONNECT_TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT']);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ESOCKETTIMEDOUT']);
+
+function isTlsCode(code: string): boolean {
+  return TLS_CODES.has(code) || /^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code);
+}
+
+function isProxyLink(link: Link): boolean {
+  return link.code === 'UND_ERR_PRX_TLS' || /\bproxy\b/i.test(link.message) || /proxy/i.test(link.name);
+}
+
+export interface FailureContext {
+  /** The caller's signal had fired: the user cancelled. */
+  readonly callerAborted: boolean;
+  /** The client's own timeout had fired. */
+  readonly timedOut: boolean;
+  /** Response headers had arrived, so the service had the whole request. */
+  readonly responded: boolean;
+}
+
+/**
+ * Classifies a rejected fetch or body read. The two signals are checked first: an abort surfaces
+ * as the same AbortError or TimeoutError whoever caused it, and only the signals know who did.
+ */
+export function classifyFailure(error: unknown, context: FailureContext): NetworkFailure {
+  const links = linksOf(error);
+  const coded = links.find((link) => link.code !== undefined);
+  const deepest = coded ?? links[links.length - 1];
+  const base = {
+    ...(coded?.code ? { code: coded.code } : {}),
+    message: deepest?.message ?? '',
+    notHttp: false,
+  };
+  const inFlight: boolean | 'unknown' = context.responded ? true : 'unknown';
+  if (context.callerAborted) return { ...base, cause: 'aborted', sentRequest: inFlight };
+  if (context.timedOut) return { ...base, cause: 'timeout', sentRequest: inFlight };
+
+  const find = (test: (link: Link) => boolean) => links.find(test);
+  const codeIn = (codes: Set<string>) => find((link) => link.code !== undefined && codes.has(link.code));
+
+  const proxy = find(isProxyLink);
+  if (proxy) return { ...base, message: proxy.message, cause: 'proxy', sentRequest: false };
+  const tls = find((link) => link.code !== undefined && isTlsCode(link.code));
+  if (tls) return { ...base, code: tls.code, message: tls.message, cause: 'tls', sentRequest: false };
+  const dns = codeIn(DNS_CODES);
+  if (dns) return { ...base, code: dns.code, message: dns.message, cause: 'dns', sentRequest: false };
+  const refused = codeIn(new Set(['ECONNREFUSED']));
+  if (refused) return { ...base, code: refused.code, message: refused.message, cause: 'refused', sentRequest: false };
+  const connectTimeout = codeIn(CONNECT_TIMEOUT_CODES);
+  if (connectTimeout) {
+    return {
+      ...base,
+      code: connectTimeout.code,
+      message: connectTimeout.message,
+      cause: 'timeout',
+      sentRequest: false,
+    };
+  }
+  const timeout = codeIn(TIMEOUT_CODES) ?? find((link) => link.name === 'TimeoutError');
+  if (timeout) return { ...base, message: timeout.message, cause: 'timeout', sentRequest: inFlight };
+  const reset = codeIn(RESET_CODES);
+  if (reset) return { ...base, code: reset.code, message: reset.message, cause: 'reset', sentRequest: inFlight };
+  const parser = find((link) => link.name === 'HTTPParserError' || /^HPE_/.test(link.code ?? ''));
+  if (parser) return { ...base, message: parser.message, cause: 'other', sentRequest: inFlight, notHttp: true };
+  return { ...base, cause: 'other', sentRequest: inFlight };
+}
+
+export interface NetworkDraftContext {
+  readonly url: URL;
+  readonly timeoutMs: number;
+  readonly status?: number;
+  readonly clean: Clean;
+}
+
+/** The outcome texts for a network failure. */
+export function networkDraft(failure: NetworkFailure, context: NetworkDraftContext): Draft {
+  const { url, clean } = context;
+  const detail = failure.message ? clean(failure.message) : 'no details';
+  const where = url.host;
+  const common = {
+    kind: 'network-error' as const,
+    cause: failure.cause,
+    sentRequest: failure.sentRequest,
+    ...(failure.code ? { code: failure.code } : {}),
+    ...(context.status === undefined ? {} : { status: context.status }),
+  };
+  switch (failure.cause) {
+    case 'aborted':
+      return {
+        ...common,
+        retry: failure.sentRequest === false ? 'safe' : 'ambiguous',
+        summary: 'Cancelled',
+        explanation:
+          failure.sentRequest === false
+            ? 'The request was cancelled; the service has not processed it.'
+            : 'The request was cancelled before an answer arrived.',
+        nextStep: 'Send it again when you are ready.',
+      };
+    case 'timeout':
+      if (failure.sentRequest === false) {
+        return {
+          ...common,
+          retry: 'safe',
+          summary: `Could not connect to ${where} in time`,
+          explanation: `The connection to ${where} was not established in time (${detail}); the request was not sent.`,
+          nextStep: 'Check the base URL and the network (firewall, VPN, proxy), then try again.',
+        };
+      }
+      return {
+        ...common,
+        retry: 'ambiguous',
+        summary: `No complete answer from ${where} within ${context.timeoutMs} ms`,
+        explanation:
+          failure.sentRequest === true
+            ? `The service started answering but the body did not arrive within ${context.timeoutMs} ms.`
+            : `The service did not answer within ${context.timeoutMs} ms.`,
+        nextStep: 'Try again; if it keeps timing out, raise the timeout or check the network.',
+      };
+    case 'dns':
+      return {
+        ...common,
+        retry: 'safe',
+        summary: `Host ${url.hostname} not found`,
+        explanation: `The host name ${url.hostname} could not be resolved (${detail}); the request was not sent.`,
+        nextStep: 'Check the base URL for typos and that this machine can resolve it (network, DNS, VPN).',
+      };
+    case 'refused':
+      return {
+        ...common,
+        retry: 'safe',
+        summary: `Connection refused by ${where}`,
+        explanation: `Nothing accepted a connection at ${where}; the request was not sent.`,
+        nextStep: 'Check the base URL and port; if it points to a local server (the sandbox), start it.',
+      };
+    case 'reset':
+      return {
+        ...common,
+        retry: 'ambiguous',
+        summary: `Connection to ${where} closed before an answer`,
+        explanation: `The connection was closed or reset before a complete answer arrived (${detail}).`,
+        nextStep: 'Try again; if it keeps happening, check the network or proxy between you and the service.',
+      };
+    case 'tls':
+      return {
+        ...common,
+        retry: 'never',
+        summary: `Secure connection to ${where} failed`,
+        explanation: `The TLS handshake failed (${detail}): the certificate is not trusted, does not match the host, or the port does not speak TLS. A proxy that inspects HTTPS causes this too. The request was not sent.`,
+        nextStep:
+          "Check the base URL's scheme and port; behind an inspecting proxy, trust its CA certificate in the system store.",
+      };
+    case 'proxy':
+      return {
+        ...common,
+        retry: 'never',
+        summary: 'The proxy refused the connection',
+        explanation: `The HTTP proxy did not let the request through (${detail}); it did not reach the service.`,
+        nextStep: 'Check the proxy settings (http.proxy, HTTPS_PROXY, NO_PROXY) and the proxy credentials.',
+      };
+    case 'other':
+      if (failure.notHttp) {
+        return {
+          ...common,
+          retry: 'ambiguous',
+          summary: `${where} did not answer in HTTP`,
+          explanation: `Something answered at ${where}, but not in HTTP (${detail}).`,
+          nextStep: 'Check the base URL: its port, and http:// versus https://.',
+        };
+      }
+      return {
+        ...common,
+        retry: 'ambiguous',
+        summary: `Request to ${where} failed`,
+        explanation: `The request failed without an HTTP answer (${detail}).`,
+        nextStep: 'Check the base URL and the network, then try again.',
+      };
+  }
+}

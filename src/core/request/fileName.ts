@@ -1,0 +1,32 @@
+import { basename } from 'node:path';
+import { isOperationId, type OperationId } from '../contract/operations';
+
+/** Request files: `*.biopass.json`, optionally pinning an operation as in `alice.enroll.biopass.json`. */
+export const REQUEST_FILE_SUFFIX = '.biopass.json';
+
+export function isRequestFileName(path: string): boolean {
+  return basename(path).toLowerCase().endsWith(REQUEST_FILE_SUFFIX);
+}
+
+/** The operation a request file's name pins, if any. */
+export function operationFromFileName(path: string): OperationId | undefined {
+  const name = basename(path);
+  if (!name.toLowerCase().endsWith(REQUEST_FILE_SUFFIX)) return undefined;
+  const stem = name.slice(0, -REQUEST_FILE_SUFFIX.length);
+  // The last dot-separated part of the name: `alice.enroll` and `enroll` both pin enroll.
+  const candidate = stem.slice(stem.lastIndexOf('.') + 1);
+  return isOperationId(candidate) ? candidate : undefined;
+}
+
+/** What a request body sent: whether it had a face, and which fingers (for the verify verdict). */
+export function sentBiometrics(body: unknown): { customId?: string; sentFace: boolean; sentFingers: string[] } {
+  const person = ((body ?? {}) as { Person?: Record<string, unknown> }).Person ?? {};
+  const fingers = Array.isArray(person.Fingers)
+    ? (person.Fingers[0] as Record<string, unknown> | undefined)
+    : undefined;
+  return {
+    ...(typeof person.CustomID === 'string' ? { customId: person.CustomID } : {}),
+    sentFace: Array.isArray(person.Face) && person.Face.length > 0,
+    sentFingers: fingers ? Object.keys(fingers) : [],
+  };
+}

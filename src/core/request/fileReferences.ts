@@ -1,0 +1,57 @@
+import { dirname } from 'node:path';
+import { IMAGE_ROLES } from '../contract/images';
+import type { ImageInfo } from '../images/read';
+import type { FileReferenceLocation, RequestDiagnostic } from '../validate/types';
+import { readReferencedImage } from './prepare';
+
+export interface FileReferenceCheckOptions {
+  /** The request file; `$file` paths are relative to its folder. */
+  requestPath: string;
+  allowedRoot?: string;
+  maxImageBytes?: number;
+}
+
+/**
+ * Checks each `{ "$file": … }` of a request on disk: it exists, is readable, lies inside the
+ * allowed folder and is an image the field takes. The validator itself stays free of I/O; the
+ * editor and the CLI run this after it.
+ */
+export async function checkFileReferences(
+  references: readonly FileReferenceLocation[],
+  options: FileReferenceCheckOptions,
+): Promise<RequestDiagnostic[]> {
+  const baseDir = dirname(options.requestPath);
+  const diagnostics: RequestDiagnostic[] = [];
+  for (const reference of references) {
+    const at = { offset: reference.offset, length: reference.length };
+    let image: ImageInfo;
+    try {
+      // The same rules as sending, so what passes here is what will be read then.
+      image = await readReferencedImage(reference.path, [], { ...options, baseDir });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      diagnostics.push({ severity: 'error', code: 'file-reference-unusable', message, ...at });
+      continue;
+    }
+    const { kinds, label } = IMAGE_ROLES[reference.role];
+    const accepted: readonly string[] = kinds;
+    if (accepted.length === 0) continue;
+    if (!image.kind) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'file-reference-not-an-image',
+        message: `${reference.path} is not an image: the API would answer 400. This field takes a ${label}.`,
+        ...at,
+      });
+    } else if (!accepted.includes(image.kind)) {
+      const expected = accepted.map((kind) => kind.toUpperCase()).join(' or ');
+      diagnostics.push({
+        severity: 'warning',
+        code: 'file-reference-unexpected-kind',
+        message: `${reference.path} is a ${image.kind.toUpperCase()} image; this field takes a ${label} (${expected}).`,
+        ...at,
+      });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { type ImageDimensions, readImageDimensions } from '../images/dimensions';
+import { detectImageKind, type ImageKind } from '../images/kind';
+import { isGrayscaleEncoded } from './colour';
+
+/**
+ * What the sandbox "sees" in an uploaded image. It never decodes pixels (a JPEG decoder is out
+ * of proportion for a test server), so every answer is derived from the header and a SHA-256
+ * of the bytes: the same image always gets the same answer, and two different images almost
+ * never do.
+ */
+export interface ProbedImage {
+  bytes: Buffer;
+  kind: ImageKind;
+  /** undefined when the header cannot be read (a truncated or corrupt file). */
+  dimensions: ImageDimensions | undefined;
+  grayscale: boolean;
+  digest: Buffer;
+}
+
+export type ProbeResult = { ok: true; image: ProbedImage } | { ok: false; reason: 'invalid-base64' | 'not-an-image' };
+
+/** Below this many pixels on the short side no face can be found, as with a thumbnail or an icon. */
+export const MIN_FACE_SIDE = 32;
+
+const BASE64_ALPHABET = new Uint8Array(256);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') {
+  BASE64_ALPHABET[char.charCodeAt(0)] = 1;
+}
+
+/**
+ * Strict base64: Node's decoder silently skips anything outside the alphabet, so a
+ * `data:image/jpeg;base64,` prefix (which the real API refuses) would otherwise go unnoticed.
+ */
+export function decodeStrictBase64(text: string): Buffer | undefined {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const body = Buffer.from(text.slice(0, text.length - padding), 'latin1');
+  if (body.length === 0 || (body.length + padding) % 4 === 1) return undefined;
+  if (padding > 0 && (body.length + padding) % 4 !== 0) return undefined;
+  for (let i = 0; i < body.length; i++) if (BASE64_ALPHABET[body[i] as number] !== 1) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
+export function sha256(...parts: (string | Uint8Array)[]): Buffer {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+}
+
+export function probeImage(base64: string): ProbeResult {
+  const bytes = decodeStrictBase64(base64);
+  if (bytes === undefined) return { ok: false, reason: 'invalid-base64' };
+  const kind = detectImageKind(bytes);
+  if (kind === undefined) return { ok: false, reason: 'not-an-image' };
+  return {
+    ok: true,
+    image: {
+      bytes,
+      kind,
+      dimensions: readImageDimensions(bytes),
+      grayscale: isGrayscaleEncoded(bytes, kind),
+      digest: sha256(bytes),
+    },
+  };
+}
+
+export interface FaceRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where the sandbox "finds" faces: none when the header is unreadable or the image is tiny; two
+ * side by side when the image is at least twice as wide as tall (a group shot), so clients can
+ * exercise the multiple-faces path; otherwise one, in the central oval where the synthetic
+ * sample faces are drawn.
+ */
+export function findFaces(image: ProbedImage): FaceRect[] {
+  const size = image.dimensions;
+  if (size === undefined || Math.min(size.width, size.height) < MIN_FACE_SIDE) return [];
+  const frame = (left: number, width: number): FaceRect => ({
+    x: Math.round(left + 0.18 * width),
+    y: Math.round(0.08 * size.height),
+    width: Math.round(0.64 * width),
+    height: Math.round(0.84 * size.height),
+  });
+  if (size.width >= 2 * size.height) {
+    const half = size.width / 2;
+    return [frame(0, half), frame(half, half)];
+  }
+  return [frame(0, size.width)];
+}

@@ -1,0 +1,254 @@
+import type { Node } from 'jsonc-parser';
+import { type ImageDimensions, readImageDimensions } from '../images/dimensions';
+import { detectImageKind, type ImageKind } from '../images/kind';
+import { formatSize } from '../redact';
+import { decodedLength, decodePrefix, scanBase64 } from './base64';
+import type { ValidationContext } from './context';
+import type { ImageExpectation } from './imageField';
+import { describePath, quote, rangeOf, stringOffset, stringRange } from './jsonText';
+import { oneOf } from './messages';
+import type { JsonPath, RequestDiagnostic } from './types';
+
+/** Base64 decoded to find the kind and the size: 48 KB of image, past any ordinary header. */
+const HEADER_CHARACTERS = 64 * 1024;
+/** A JPEG's frame header may follow EXIF, XMP and ICC segments of up to 64 KB each. */
+const EXTENDED_HEADER_CHARACTERS = 512 * 1024;
+/** Below this no face or ridge detail survives: the API cannot extract a template. */
+const MIN_SIDE = 32;
+/** Face matching works on a few hundred pixels across the face; more only slows the upload. */
+const MAX_FACE_SIDE = 4096;
+
+/** How far the comma that ends a data URI's `data:image/...;base64,` prefix is looked for. */
+const DATA_URI_MAX_PREFIX = 256;
+
+const CANNOT_DECODE = 'The API cannot decode it and answers 400.';
+
+/**
+ * Checks a base64 image without decoding it whole: one table pass over the text, its length for
+ * the decoded size, and a bounded prefix decoded for the magic bytes and the header.
+ */
+export function checkBase64Image(
+  node: Node,
+  expectation: ImageExpectation,
+  path: JsonPath,
+  ctx: ValidationContext,
+): void {
+  const value = typeof node.value === 'string' ? node.value : '';
+  const where = describePath(path);
+  const report = (diagnostic: RequestDiagnostic) => ctx.report(diagnostic, path);
+  if (value.length === 0) {
+    report({
+      severity: 'error',
+      code: 'base64-empty',
+      message: `${where} is empty: it must hold the base64 of a ${expectation.label}. The API refuses an empty image with a 400.`,
+      ...rangeOf(node),
+    });
+    return;
+  }
+
+  let start = 0;
+  if (value.length >= 5 && value.slice(0, 5).toLowerCase() === 'data:') {
+    const comma = value.slice(0, DATA_URI_MAX_PREFIX).indexOf(',');
+    if (comma === -1) {
+      report({
+        severity: 'error',
+        code: 'base64-data-uri',
+        message: `${where} starts like a data URI ("data:") but has no comma before the data. The API takes raw base64 only and answers 400 to anything else.`,
+        ...stringRange(ctx.text, node, 0, 5),
+      });
+      return;
+    }
+    start = comma + 1;
+    const prefix = stringRange(ctx.text, node, 0, start);
+    report({
+      severity: 'error',
+      code: 'base64-data-uri',
+      message: `${where} starts with the data URI prefix ${quote(value.slice(0, start))}. The API takes raw base64 only and answers 400 to the prefix (the vendor's SDK strips it before sending).`,
+      ...prefix,
+      fix: { title: 'Remove the data: prefix', edits: [{ ...prefix, newText: '' }] },
+    });
+    if (start === value.length) return;
+  }
+
+  const data = start === 0 ? value : value.slice(start);
+  const scan = scanBase64(data);
+  if (scan.kind === 'invalid') {
+    report(invalidCharacter(ctx.text, node, value, start + scan.at, where));
+    return;
+  }
+  if (scan.kind === 'padding-inside' || scan.kind === 'too-much-padding') {
+    const inside = scan.kind === 'padding-inside';
+    report({
+      severity: 'error',
+      code: 'base64-padding',
+      message: inside
+        ? `${where}: "=" padding in the middle of the data, at character ${start + scan.at + 1}: "=" may only end base64 (two images pasted together?). ${CANNOT_DECODE}`
+        : `${where} ends with more than two "=": base64 padding is one or two. ${CANNOT_DECODE}`,
+      ...stringRange(ctx.text, node, start + scan.at, start + scan.at + scan.length),
+    });
+    return;
+  }
+
+  const remainder = data.length % 4;
+  if (remainder !== 0) report(lengthDiagnostic(ctx.text, node, value, remainder, scan.padding, where));
+
+  const byteCount = decodedLength(data.length, scan.padding);
+  if (byteCount > ctx.maxImageBytes) {
+    report({
+      severity: 'error',
+      code: 'image-too-large',
+      message: `${where} decodes to ${formatSize(byteCount)}, over the ${formatSize(ctx.maxImageBytes)} limit: this tool refuses to send it. BioPass ID publishes no limit; a face JPEG is typically 50-500 KB, a fingerprint under 1 MB.`,
+      ...rangeOf(node),
+    });
+  }
+  if (expectation.kinds.length === 0) return;
+  checkImageHeader(node, data, expectation, where, report);
+}
+
+function invalidCharacter(text: string, node: Node, value: string, index: number, where: string): RequestDiagnostic {
+  const codePoint = value.codePointAt(index) ?? 0;
+  const character = String.fromCodePoint(codePoint);
+  const position = `at character ${index + 1}`;
+  let message: string;
+  if (character === '-' || character === '_') {
+    message = `${where}: "${character}" ${position} belongs to base64url. The API takes standard base64, which writes "+" and "/" for "-" and "_". ${CANNOT_DECODE}`;
+  } else if (character === ' ' || character === '\n' || character === '\r' || character === '\t') {
+    message = `${where}: whitespace (${JSON.stringify(character)}) ${position}: base64 must be one unbroken string (was it line-wrapped? use base64 -w0). ${CANNOT_DECODE}`;
+  } else {
+    message = `${where}: ${JSON.stringify(character)} ${position} is not base64 (A-Z, a-z, 0-9, "+", "/", and "=" only at the end). ${CANNOT_DECODE}`;
+  }
+  return {
+    severity: 'error',
+    code: 'base64-alphabet',
+    message,
+    ...stringRange(text, node, index, index + character.length),
+  };
+}
+
+function lengthDiagnostic(
+  text: string,
+  node: Node,
+  value: string,
+  remainder: number,
+  padding: number,
+  where: string,
+): RequestDiagnostic {
+  const range = stringRange(text, node, value.length - remainder, value.length);
+  if (padding === 0 && remainder >= 2) {
+    const missing = '='.repeat(4 - remainder);
+    return {
+      severity: 'error',
+      code: 'base64-padding',
+      message: `${where}: the base64 length is not a multiple of 4; the closing "${missing}" padding is missing. Strict base64 decoders refuse it; expect a 400 from the API.`,
+      ...range,
+      fix: {
+        title: `Add the "${missing}" padding`,
+        edits: [{ offset: stringOffset(text, node, value.length), length: 0, newText: missing }],
+      },
+    };
+  }
+  return {
+    severity: 'error',
+    code: 'base64-length',
+    message: `${where}: the base64 length is not a multiple of 4: the data is truncated or holds a stray character. ${CANNOT_DECODE}`,
+    ...range,
+  };
+}
+
+function checkImageHeader(
+  node: Node,
+  data: string,
+  expectation: ImageExpectation,
+  where: string,
+  report: (diagnostic: RequestDiagnostic) => void,
+): void {
+  const header = decodePrefix(data, HEADER_CHARACTERS);
+  const kind = detectImageKind(header);
+  const expected = oneOf(expectation.kinds.map(kindName));
+  if (kind === undefined) {
+    const other = otherFormat(header);
+    report({
+      severity: 'error',
+      code: 'image-not-an-image',
+      message:
+        other === undefined
+          ? `${where} does not hold an image: its bytes start with ${hex(header)}, not the header of a ${expected} file. The API cannot read it and answers 400.`
+          : `${where} holds a ${other} file, which the API does not read: convert it to ${expected}. The API answers 400.`,
+      ...rangeOf(node),
+    });
+    return;
+  }
+  if (!expectation.kinds.includes(kind)) {
+    report({
+      severity: 'warning',
+      code: 'image-unexpected-kind',
+      message: `${where} holds a ${kindName(kind)} image, but a ${expectation.label} is sent as ${expected}. The API may fail to read it (400).`,
+      ...rangeOf(node),
+    });
+  }
+  const wholeDataDecoded = data.length <= HEADER_CHARACTERS;
+  let dimensions = readImageDimensions(header);
+  if (dimensions === undefined && kind === 'jpeg' && !wholeDataDecoded) {
+    dimensions = readImageDimensions(decodePrefix(data, EXTENDED_HEADER_CHARACTERS));
+  }
+  if (dimensions === undefined) {
+    if (wholeDataDecoded) {
+      report({
+        severity: 'warning',
+        code: 'image-header-unreadable',
+        message: `${where}: the ${kindName(kind)} header is truncated or corrupt, so its size cannot be read. The API will most likely fail to decode it (400).`,
+        ...rangeOf(node),
+      });
+    }
+    return;
+  }
+  checkDimensions(node, dimensions, expectation, where, report);
+}
+
+function checkDimensions(
+  node: Node,
+  { width, height }: ImageDimensions,
+  expectation: ImageExpectation,
+  where: string,
+  report: (diagnostic: RequestDiagnostic) => void,
+): void {
+  const size = `${width}×${height} pixels`;
+  if (Math.min(width, height) < MIN_SIDE) {
+    report({
+      severity: 'warning',
+      code: 'image-too-small',
+      message: `${where} is only ${size}: too small to hold a usable ${expectation.label}. The API will most likely fail to extract a template (400 "Failed to extract face template" for a face).`,
+      ...rangeOf(node),
+    });
+  } else if (expectation.faceOnly && Math.max(width, height) > MAX_FACE_SIDE) {
+    report({
+      severity: 'info',
+      code: 'image-oversized',
+      message: `${where} is ${size}, far more than face matching uses (a few hundred pixels across the face). BioPass ID publishes no size limit, but the upload is slower; consider downscaling to about 1000 pixels.`,
+      ...rangeOf(node),
+    });
+  }
+}
+
+function kindName(kind: ImageKind): string {
+  return kind.toUpperCase();
+}
+
+function hex(bytes: Uint8Array): string {
+  return [...bytes.subarray(0, 8)].map((byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+}
+
+/** Formats people paste that are images, or documents, but not ones the API reads: named in the message. */
+function otherFormat(bytes: Uint8Array): string | undefined {
+  const ascii = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
+  if (ascii(0, 4) === 'GIF8') return 'GIF';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'WebP';
+  if (ascii(0, 2) === 'BM') return 'BMP';
+  if (ascii(0, 5) === '%PDF-') return 'PDF';
+  if (ascii(4, 8) === 'ftyp') {
+    const brand = ascii(8, 12);
+    return brand.startsWith('avi') ? 'AVIF' : brand.startsWith('he') || brand === 'mif1' ? 'HEIC' : undefined;
+  }
+  if (ascii(0, 4) === '\u0000\u0000\u0000\u000c' && ascii(4, 8) === 'jP  ') return 'JPEG 2000';
+  return undefined;
+}

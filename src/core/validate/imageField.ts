@@ -1,0 +1,126 @@
+import type { Node } from 'jsonc-parser';
+import type { z } from 'zod';
+import { IMAGE_ROLES, type ImageRole } from '../contract/images';
+import type { ImageKind } from '../images/kind';
+import type { ValidationContext } from './context';
+import { checkBase64Image } from './imageData';
+import { describePath, propertyKey, propertyValue } from './jsonText';
+import { API_REFUSES } from './messages';
+import { fileReferenceOption, shapeOf, viewOf } from './schema';
+import { missingKey, unknownKey, wrongType } from './shapeDiagnostics';
+import type { JsonPath } from './types';
+
+/** What an image field takes, merged over the candidate operations (a Check image may be a face or a finger). */
+export interface ImageExpectation {
+  role: ImageRole;
+  kinds: readonly ImageKind[];
+  label: string;
+  /** Every candidate takes a face here: face-only limits apply. */
+  faceOnly: boolean;
+}
+
+function expectationOf(roles: readonly ImageRole[]): ImageExpectation {
+  const distinct = [...new Set(roles)];
+  const kinds = [...new Set(distinct.flatMap((role): readonly ImageKind[] => IMAGE_ROLES[role].kinds))];
+  const sameKinds = (role: ImageRole) => {
+    const roleKinds: readonly ImageKind[] = IMAGE_ROLES[role].kinds;
+    return roleKinds.length === kinds.length && kinds.every((kind) => roleKinds.includes(kind));
+  };
+  const first = distinct[0] ?? 'template';
+  const role = distinct.length === 1 ? first : ((Object.keys(IMAGE_ROLES) as ImageRole[]).find(sameKinds) ?? first);
+  const label =
+    distinct.length === 1 || sameKinds(role)
+      ? IMAGE_ROLES[role].label
+      : distinct.map((each) => IMAGE_ROLES[each].label).join(' or ');
+  return { role, kinds, label, faceOnly: distinct.every((each) => each === 'face') };
+}
+
+/** A base64 field holds either the base64 text or, in a request file, `{ "$file": "./face.jpg" }`. */
+export function checkImageField(
+  node: Node,
+  roles: readonly ImageRole[],
+  schemas: readonly z.ZodType[],
+  path: JsonPath,
+  ctx: ValidationContext,
+): void {
+  const expectation = expectationOf(roles);
+  const referenceSchemas = schemas.flatMap((schema) => {
+    const option = fileReferenceOption(schema);
+    return option === undefined ? [] : [option];
+  });
+  if (node.type === 'string') {
+    checkBase64Image(node, expectation, path, ctx);
+    return;
+  }
+  const reference = referenceSchemas[0];
+  if (node.type === 'object' && reference !== undefined) {
+    checkFileReference(node, Object.keys(shapeOf(viewOf(reference))), expectation, path, ctx);
+    return;
+  }
+  const detail =
+    reference === undefined
+      ? `the base64 text of a ${expectation.label}`
+      : `the base64 text of a ${expectation.label}, or { "$file": "./image" }`;
+  // No fix: quoting a number does not make it an image.
+  ctx.report(wrongType(ctx.text, node, path, 'string', detail, false), path);
+}
+
+function checkFileReference(
+  node: Node,
+  known: string[],
+  expectation: ImageExpectation,
+  path: JsonPath,
+  ctx: ValidationContext,
+): void {
+  const present = new Set<string>();
+  for (const property of node.children ?? []) {
+    const key = propertyKey(property)?.value;
+    if (typeof key === 'string') present.add(key);
+  }
+  let found = false;
+  for (const property of node.children ?? []) {
+    const key = propertyKey(property)?.value;
+    if (typeof key !== 'string') continue;
+    let misspelt = false;
+    if (key !== '$file') {
+      const verdict = unknownKey(property, key, path, known, present);
+      ctx.report(verdict.diagnostic, [...path, key]);
+      if (verdict.meant !== '$file') continue;
+      misspelt = true;
+    }
+    found = true;
+    const value = propertyValue(property);
+    if (value === undefined) continue;
+    if (value.type !== 'string' || typeof value.value !== 'string') {
+      ctx.report(wrongType(ctx.text, value, [...path, key], 'string', 'a file path in a string'), [...path, key]);
+      continue;
+    }
+    if (value.value.trim() === '') {
+      ctx.report(
+        {
+          severity: 'error',
+          code: 'file-reference-empty',
+          message: `${describePath([...path, key])} is empty: give the path of the ${expectation.label}, relative to this request file (e.g. "./face.jpg"). Nothing can be sent until it names a file.`,
+          offset: value.offset,
+          length: value.length,
+        },
+        [...path, key],
+      );
+      continue;
+    }
+    // A misspelt "$file" is not read when sending: the editor need not look for the file yet.
+    if (misspelt) continue;
+    ctx.fileReferences.push({
+      path: value.value,
+      offset: value.offset + 1,
+      length: Math.max(0, value.length - 2),
+      role: expectation.role,
+      jsonPath: path,
+    });
+  }
+  if (!found) {
+    const diagnostic = missingKey(node, path, '$file');
+    diagnostic.message = `${describePath(path)} is an object but has no "$file": an image field holds base64 text or { "$file": "./image" }. ${API_REFUSES}`;
+    ctx.report(diagnostic, [...path, '$file']);
+  }
+}

@@ -1,0 +1,276 @@
+import type { Node } from 'jsonc-parser';
+import { FINGER_KEYS, FINGER_NAMES } from '../contract/fields';
+import { OPERATIONS, type OperationId, operationsOfEnvelope } from '../contract/operations';
+import type { ValidationContext } from './context';
+import { anchorOf, describePath, propertyKey, quote, rangeOf, removePropertyEdit, replaceEdit } from './jsonText';
+import { API_REFUSES, oneOf } from './messages';
+import type { NodeRule, ObjectFacts, RuleTable } from './rules';
+import { shapeOf, viewOf } from './schema';
+import { renameKeyFix, type UnknownKeyVerdict } from './shapeDiagnostics';
+import { closestMatch } from './suggest';
+import type { Fix, JsonPath, RequestDiagnostic } from './types';
+
+function personKeys(operation: OperationId): string[] {
+  const person = shapeOf(viewOf(OPERATIONS[operation].authoringRequest)).Person;
+  return person === undefined ? [] : Object.keys(shapeOf(viewOf(person)));
+}
+
+/** The image keys of the Person envelope (Face, Fingers), from the contract. */
+const BIOMETRIC_KEYS = [
+  ...new Set(
+    operationsOfEnvelope('Person').flatMap((operation) => personKeys(operation.id).filter((key) => key !== 'CustomID')),
+  ),
+];
+
+/**
+ * In the contract, the Person of every operation that takes images (enroll, verify, update)
+ * carries the refinement "needs a Face or Fingers"; delete takes none.
+ */
+function takesBiometrics(operation: OperationId): boolean {
+  return personKeys(operation).some((key) => BIOMETRIC_KEYS.includes(key));
+}
+
+const person: NodeRule = {
+  unknownKey(property, key, _present, ctx) {
+    if (ctx.operations.some(takesBiometrics)) return undefined;
+    // Checked as a delete: a misspelt CustomID is renamed, anything else removed.
+    if (!BIOMETRIC_KEYS.includes(key) && closestMatch(key, ['CustomID']) !== undefined) return undefined;
+    const keyNode = propertyKey(property) ?? property;
+    return {
+      diagnostic: {
+        severity: 'error',
+        code: 'delete-extra-property',
+        message: `A delete request carries only CustomID: ${quote(key)} has no place in it. ${API_REFUSES}`,
+        offset: keyNode.offset,
+        length: keyNode.length,
+        fix: { title: `Remove ${quote(key)}`, edits: [removePropertyEdit(property)] },
+      },
+    };
+  },
+  check(node, path, ctx, facts) {
+    if (facts === undefined || !ctx.operations.every(takesBiometrics)) return;
+    if (BIOMETRIC_KEYS.some((key) => facts.keys.has(key))) return;
+    const titles = ctx.operations.map((operation) => OPERATIONS[operation].title.toLowerCase());
+    ctx.report(
+      {
+        severity: 'error',
+        code: 'missing-biometric',
+        message: `${withArticle(oneOf(titles))} request needs at least one image: add "Face": [ { "Face-1": … } ] or "Fingers": [ { "Finger-1": … } ] to ${describePath(path)}. ${API_REFUSES}`,
+        ...anchorOf(node),
+      },
+      // No path: the rest of Person is still worth checking against the contract.
+    );
+  },
+};
+
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'An' : 'A'} ${word}`;
+}
+
+function exactlyOne(example: string, merge: boolean): NodeRule {
+  return {
+    check(node, path, ctx) {
+      const items = node.children ?? [];
+      if (items.length === 1) return;
+      const where = describePath(path);
+      if (items.length === 0) {
+        ctx.report(
+          {
+            severity: 'error',
+            code: 'biometric-array-length',
+            message: `${where} is an empty array: it must hold exactly one object, ${example}. ${API_REFUSES}`,
+            ...rangeOf(node),
+          },
+          path,
+        );
+        return;
+      }
+      const first = items[0] as Node;
+      const last = items[items.length - 1] as Node;
+      const diagnostic: RequestDiagnostic = {
+        severity: 'error',
+        code: 'biometric-array-length',
+        message: `${where} holds ${items.length} objects; the API takes exactly one, ${example}. ${API_REFUSES}`,
+        offset: (items[1] as Node).offset,
+        length: last.offset + last.length - (items[1] as Node).offset,
+      };
+      const fix = merge ? mergeObjectsFix(items) : undefined;
+      diagnostic.fix = fix ?? {
+        title: 'Keep only the first object',
+        edits: [
+          {
+            offset: first.offset + first.length,
+            length: last.offset + last.length - (first.offset + first.length),
+            newText: '',
+          },
+        ],
+      };
+      ctx.report(diagnostic, path);
+    },
+  };
+}
+
+/** Joins objects with distinct keys into the first: `[ {"Finger-1": a}, {"Finger-2": b} ]` -> one object. */
+function mergeObjectsFix(items: Node[]): Fix | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (item.type !== 'object' || (item.children ?? []).length === 0) return undefined;
+    for (const property of item.children ?? []) {
+      const key = propertyKey(property)?.value;
+      if (typeof key !== 'string' || seen.has(key)) return undefined;
+      seen.add(key);
+    }
+  }
+  const edits = [];
+  for (let index = 0; index + 1 < items.length; index++) {
+    const properties = (items[index] as Node).children as Node[];
+    const lastProperty = properties[properties.length - 1] as Node;
+    const nextProperty = ((items[index + 1] as Node).children as Node[])[0] as Node;
+    const end = lastProperty.offset + lastProperty.length;
+    edits.push({ offset: end, length: nextProperty.offset - end, newText: ', ' });
+  }
+  return { title: 'Merge into one object', edits };
+}
+
+const FACE_KEY = /^face[\s_-]*0*(\d{1,4})$/i;
+
+const faceObject: NodeRule = {
+  unknownKey(property, key, present) {
+    const match = key.length <= 64 ? FACE_KEY.exec(key) : null;
+    if (match === null) return undefined;
+    const keyNode = propertyKey(property) ?? property;
+    const isFaceOne = Number(match[1]) === 1;
+    const message = isFaceOne
+      ? `${quote(key)} is spelt "Face-1": keys are case-sensitive. ${API_REFUSES}`
+      : `Only "Face-1" exists: the API takes one face image per person and documents no ${quote(key)}. ${API_REFUSES}`;
+    const diagnostic: RequestDiagnostic = {
+      severity: 'error',
+      code: 'unknown-face-key',
+      message,
+      offset: keyNode.offset,
+      length: keyNode.length,
+    };
+    if (present.has('Face-1')) {
+      diagnostic.fix = { title: `Remove ${quote(key)}`, edits: [removePropertyEdit(property)] };
+      return { diagnostic };
+    }
+    const fix = renameKeyFix(property, 'Face-1');
+    if (fix !== undefined) diagnostic.fix = fix;
+    return { diagnostic, meant: 'Face-1' };
+  },
+};
+
+const FINGER_KEY = /^fingers?[\s_-]*0*(\d{1,4})$/i;
+const FINGER_NUMBERING = FINGER_NAMES.map((name, index) => `${index + 1} ${name}`).join(', ');
+
+/** `finger-1`, `Finger1`, `finger_01` and `right thumb` all name Finger-1; `Finger-11` names no finger. */
+function fingerNumber(key: string): number | undefined {
+  if (key.length > 64) return undefined;
+  const match = FINGER_KEY.exec(key);
+  if (match !== null) return Number(match[1]);
+  const bare = key.toLowerCase().replace(/[^a-z]/g, '');
+  const index = FINGER_NAMES.findIndex((name) => name.replace(/[^a-z]/g, '') === bare);
+  return index === -1 ? undefined : index + 1;
+}
+
+const fingersObject: NodeRule = {
+  unknownKey(property, key, present): UnknownKeyVerdict | undefined {
+    const number = fingerNumber(key);
+    if (number === undefined) return undefined;
+    const keyNode = propertyKey(property) ?? property;
+    const diagnostic: RequestDiagnostic = {
+      severity: 'error',
+      code: 'unknown-finger-key',
+      message: '',
+      offset: keyNode.offset,
+      length: keyNode.length,
+    };
+    const target = FINGER_KEYS[number - 1];
+    if (target === undefined) {
+      diagnostic.message = `${quote(key)} is not a finger: the API numbers fingers "Finger-1" to "Finger-10" (${FINGER_NUMBERING}). ${API_REFUSES}`;
+      return { diagnostic };
+    }
+    const name = FINGER_NAMES[number - 1] ?? '';
+    if (present.has(target)) {
+      diagnostic.message = `${quote(key)} names "${target}" (${name}), which is already set: keys are case-sensitive, "Finger-1" to "Finger-10". ${API_REFUSES}`;
+      return { diagnostic };
+    }
+    diagnostic.message = `${quote(key)} is spelt "${target}" (${name}): finger keys are case-sensitive, "Finger-1" to "Finger-10". ${API_REFUSES}`;
+    const fix = renameKeyFix(property, target);
+    if (fix !== undefined) diagnostic.fix = fix;
+    return { diagnostic, meant: target };
+  },
+  check(node: Node, path: JsonPath, ctx: ValidationContext, facts?: ObjectFacts) {
+    if (facts === undefined || facts.keys.size > 0) return;
+    ctx.report(
+      {
+        severity: 'error',
+        code: 'fingers-empty',
+        message: `${describePath(path)} holds no finger image: add "Finger-1" to "Finger-10" keys, or remove Fingers. ${API_REFUSES}`,
+        ...rangeOf(node),
+      },
+      path,
+    );
+  },
+};
+
+const customId: NodeRule = {
+  check(node, path, ctx) {
+    const value = typeof node.value === 'string' ? node.value : '';
+    const report = (diagnostic: RequestDiagnostic) => ctx.report(diagnostic, path);
+    if (value === '') {
+      report({
+        severity: 'error',
+        code: 'customid-empty',
+        message: `CustomID is empty: the API needs the identifier the person is enrolled under. ${API_REFUSES}`,
+        ...rangeOf(node),
+      });
+      return;
+    }
+    if (value.trim() === '') {
+      report({
+        severity: 'error',
+        code: 'customid-blank',
+        message: `CustomID is only whitespace: the API needs a real identifier for the person. ${API_REFUSES}`,
+        ...rangeOf(node),
+      });
+      return;
+    }
+    const control = firstControlCharacter(value);
+    if (control !== undefined) {
+      report({
+        severity: 'error',
+        code: 'customid-control-character',
+        message: `CustomID holds the control character ${JSON.stringify(control)}: the contract allows none, and an ID holding one could not be typed again to verify or delete the person.`,
+        ...rangeOf(node),
+      });
+      return;
+    }
+    if (value !== value.trim()) {
+      report({
+        severity: 'warning',
+        code: 'customid-whitespace',
+        message: `CustomID starts or ends with whitespace: the API keeps the ID exactly as sent, so ${quote(value)} and ${quote(value.trim())} would be two different persons.`,
+        ...rangeOf(node),
+        fix: { title: 'Trim the whitespace', edits: [replaceEdit(node, JSON.stringify(value.trim()))] },
+      });
+    }
+  },
+};
+
+function firstControlCharacter(value: string): string | undefined {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code <= 0x1f || code === 0x7f) return value[index];
+  }
+  return undefined;
+}
+
+export const PERSON_RULES: RuleTable = {
+  Person: person,
+  'Person/CustomID': customId,
+  'Person/Face': exactlyOne('[ { "Face-1": "<base64>" } ] (one face per person)', false),
+  'Person/Face/*': faceObject,
+  'Person/Fingers': exactlyOne('[ { "Finger-1": "<base64>", "Finger-2": "<base64>" } ] holding every finger', true),
+  'Person/Fingers/*': fingersObject,
+};

@@ -1,0 +1,24 @@
+import { runCli } from '../../../src/cli/main';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured output, the given environment and working folder. */
+export async function cli(argv: string[], env: Record<string, string | undefined> = {}, cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+    cwd,
+  });
+  return { code, stdout, stderr } satisfies CliRun;
+}
