@@ -1,27 +1,44 @@
-// Creates the sample workspace `npm start` opens: synthetic images (no real person) and a short
-// guide. Re-run safe: existing files are kept, so your own experiments survive.
+// Creates the sample workspace `npm start` opens: synthetic images (no real person), request
+// files and a short guide. Re-run safe: existing files are kept, so your own edits survive.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+
 export function makeSampleWorkspace(folder) {
   // Transpiled by `node scripts/build.mjs --tests`.
-  const { syntheticFacePng } = require('../out/src/core/images/synthetic.js');
+  const samples = require('../out/src/core/images/samples.js');
   const files = {
-    'faces/alice.png': () => syntheticFacePng({ size: 160, variant: 0 }),
-    'faces/alice-again.png': () => syntheticFacePng({ size: 160, variant: 0 }),
-    'faces/bob.png': () => syntheticFacePng({ size: 160, variant: 1 }),
+    'faces/alice.jpg': () => samples.sampleFaceJpeg(0),
+    'faces/alice-again.jpg': () => samples.sampleFaceJpeg(0),
+    'faces/bob.jpg': () => samples.sampleFaceJpeg(1),
+    'faces/carol.png': () => samples.sampleFacePng(2),
+    'fingers/alice-right-thumb.tif': () => samples.sampleFingerprintTiff(0),
+    'fingers/alice-right-index.png': () => samples.sampleFingerprintPng(1),
+    'requests/alice.enroll.biopass.json': () =>
+      json({ Person: { CustomID: 'alice-0001', Face: [{ 'Face-1': { $file: '../faces/alice.jpg' } }] } }),
+    'requests/alice.verify.biopass.json': () =>
+      json({ Person: { CustomID: 'alice-0001', Face: [{ 'Face-1': { $file: '../faces/alice-again.jpg' } }] } }),
+    'requests/alice.delete.biopass.json': () => json({ Person: { CustomID: 'alice-0001' } }),
+    'requests/bob.liveness.biopass.json': () => json({ Spoof: { Image: { $file: '../faces/bob.jpg' } } }),
+    'requests/broken.biopass.json': () =>
+      json({ Person: { CustomId: 'bob-0002', Face: [{ 'Face-2': { $file: '../faces/bob.jpg' } }] } }),
     'README.md': () =>
       [
         '# BioPass ID sample workspace',
         '',
-        'Synthetic images drawn in code (no real person), to try the extension without your own data.',
+        'Synthetic images drawn in code (no real person) and request files, to try BioPass ID without',
+        'your own data. `npm start` points the extension at a local sandbox that speaks the API contract.',
         '',
-        '- Open the Command Palette and run **BioPass ID: Show Output** to see the extension log,',
-        '  including the environment requests go to.',
-        '- `faces/alice.png` and `faces/alice-again.png` are the same face; `faces/bob.png` is another.',
+        '- **BioPass ID: Show Output** shows the extension log and the environment requests go to.',
+        '- `faces/alice.jpg` and `faces/alice-again.jpg` are the same face; `faces/bob.jpg` is another.',
+        '- `requests/` holds request files; `broken.biopass.json` has mistakes the validator finds.',
+        '  The `biopassid` CLI (`node dist/cli.js` in the extension repository) checks and sends them:',
+        '  `biopassid validate requests/*.biopass.json`,',
+        '  `biopassid send enroll requests/alice.enroll.biopass.json --base-url <sandbox URL>`.',
         '',
       ].join('\n'),
   };

@@ -1,7 +1,8 @@
-// `npm start`: builds and packages the extension, installs it into code-server (a full VS Code in
-// the browser), opens a sample workspace of synthetic images, and prints the URL to open.
+// `npm start`: builds and packages the extension, starts the local sandbox (the BioPass ID
+// contract, offline), installs the extension into code-server (a full VS Code in the browser)
+// pointed at the sandbox, opens a sample workspace of synthetic images, and prints the URL.
 // Ctrl-C stops everything it started.  Options: --port N (default 8080, or a free one if taken).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, installVsix, startCodeServer } from '../test/harness/code-server.mjs';
@@ -37,8 +38,19 @@ const { name, version } = (await import('../package.json', { with: { type: 'json
 installVsix({ build: 'latest', vsix: join(root, `${name}-${version}.vsix`), extensionsDir, userDataDir });
 const workspace = makeSampleWorkspace(join(home, 'sample-workspace'));
 
+const sandbox = await startSandbox();
 const port = (await isFree(requestedPort)) ? requestedPort : await freePort();
-const server = await startCodeServer({ build: 'latest', userDataDir, extensionsDir, port });
+// The extension reads BIOPASSID_API_KEY when no key is stored, and the settings point it at the
+// sandbox: trying the product needs no key and no network.
+const server = await startCodeServer({
+  build: 'latest',
+  userDataDir,
+  extensionsDir,
+  port,
+  settings: { 'biopassid.environment': 'custom', 'biopassid.customBaseUrl': sandbox.url },
+  env: { BIOPASSID_API_KEY: sandbox.key },
+});
+console.log(`\n[start] local sandbox at ${sandbox.url} (biopassid.environment = custom)`);
 console.log('\nBioPass ID is running in VS Code (code-server). Open this URL in your browser:\n');
 console.log(`    ${server.url(workspace)}\n`);
 console.log('Press Ctrl-C to stop.');
@@ -48,9 +60,27 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    console.log('\n[start] stopping code-server');
+    console.log('\n[start] stopping code-server and the sandbox');
     await server.stop();
+    sandbox.process.kill('SIGINT');
     process.exit(0);
+  });
+}
+
+/** Runs `biopassid sandbox` from the freshly built bundle and waits for its banner. */
+function startSandbox() {
+  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'sandbox'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let banner = '';
+    child.stdout.on('data', (chunk) => {
+      banner += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+      const key = /Subscription key: (\S+)/.exec(banner)?.[1];
+      if (url && key) resolve({ url, key, process: child });
+    });
+    child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it was ready`)));
   });
 }
 
