@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_ENVIRONMENT, type EnvironmentId, isEnvironmentId, resolveBaseUrl } from './core/environments';
+import { DEFAULT_ENVIRONMENT, describeEnvironment, type EnvironmentId, isEnvironmentId } from './core/environments';
 
 export const CONFIG_SECTION = 'biopassid';
 
@@ -18,12 +18,8 @@ export class Config {
     return this.settings.get<string>('customBaseUrl') ?? '';
   }
 
-  /** One line naming the environment and where it points, for the output channel. */
   describeEnvironment(): string {
-    const resolved = resolveBaseUrl(this.environment, this.customBaseUrl);
-    return resolved.ok
-      ? `Environment: ${this.environment} (${resolved.baseUrl})`
-      : `Environment: ${this.environment} (not usable: ${resolved.reason})`;
+    return describeEnvironment(this.environment, this.customBaseUrl);
   }
 
   static affectsEnvironment(event: vscode.ConfigurationChangeEvent): boolean {

@@ -42,3 +42,11 @@ export function resolveBaseUrl(environment: EnvironmentId, customBaseUrl = ''): 
   }
   return { ok: true, baseUrl: url.href.replace(/\/+$/, '') };
 }
+
+/** One line naming the environment and where it points, for the output channel and the CLI. */
+export function describeEnvironment(environment: EnvironmentId, customBaseUrl = ''): string {
+  const resolved = resolveBaseUrl(environment, customBaseUrl);
+  return resolved.ok
+    ? `Environment: ${environment} (${resolved.baseUrl})`
+    : `Environment: ${environment} (not usable: ${resolved.reason})`;
+}

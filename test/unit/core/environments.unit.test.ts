@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_ENVIRONMENT, isEnvironmentId, resolveBaseUrl } from '../../../src/core/environments';
+import {
+  DEFAULT_ENVIRONMENT,
+  describeEnvironment,
+  isEnvironmentId,
+  resolveBaseUrl,
+} from '../../../src/core/environments';
 
 describe('environments', () => {
   it('defaults to homologation, the vendor staging host', () => {
@@ -38,5 +43,11 @@ describe('environments', () => {
     assert.ok(isEnvironmentId('production'));
     assert.ok(!isEnvironmentId('prod'));
     assert.ok(!isEnvironmentId(undefined));
+  });
+
+  it('describes the environment in one line for the output channel', () => {
+    assert.equal(describeEnvironment('homologation'), 'Environment: homologation (https://hml-api.biopassid.com)');
+    assert.equal(describeEnvironment('custom', 'http://127.0.0.1:9/'), 'Environment: custom (http://127.0.0.1:9)');
+    assert.match(describeEnvironment('custom', ''), /^Environment: custom \(not usable: .*biopassid\.customBaseUrl/);
   });
 });
