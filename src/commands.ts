@@ -1,15 +1,43 @@
 import * as vscode from 'vscode';
+import { deletePerson } from './commands/deletePerson';
+import { selectEnvironment } from './commands/environment';
+import { clearHistory, openHistoryEntry, showHistory } from './commands/history';
+import { imageOperation } from './commands/imageOperation';
+import { startSandbox, stopSandbox } from './commands/sandbox';
+import { clearApiKey, setApiKey } from './commands/setApiKey';
+import { showKeyStatus } from './commands/showKeyStatus';
 import { showOutput } from './commands/showOutput';
 import type { ExtensionServices } from './context';
 
-type CommandFactory = (services: ExtensionServices) => (...args: unknown[]) => unknown;
+type CommandFactory = (services: ExtensionServices) => (...args: never[]) => unknown;
 
 /**
  * Every command, declared once: the key is the id after `biopassid.`, the value builds the
- * handler from the services it needs. package.json contributes the same ids (a unit test checks).
+ * handler from the services it needs. package.json contributes the same ids (a test checks).
  */
 export const COMMANDS = {
   showOutput,
+  setApiKey,
+  clearApiKey,
+  showKeyStatus,
+  selectEnvironment,
+  startSandbox,
+  stopSandbox,
+  enrollImage: imageOperation({ operation: 'enroll', biometric: 'face' }),
+  verifyImage: imageOperation({ operation: 'verify', biometric: 'face' }),
+  updateImage: imageOperation({ operation: 'update', biometric: 'face' }),
+  enrollFinger: imageOperation({ operation: 'enroll', biometric: 'finger' }),
+  verifyFinger: imageOperation({ operation: 'verify', biometric: 'finger' }),
+  checkLiveness: imageOperation({ operation: 'liveness', biometric: 'face' }),
+  detectFaces: imageOperation({ operation: 'face_detect', biometric: 'face' }),
+  checkIcao: imageOperation({ operation: 'check_icao', biometric: 'face' }),
+  cropIcao: imageOperation({ operation: 'icao_crop', biometric: 'face' }),
+  anonymizeFace: imageOperation({ operation: 'anonymizer', biometric: 'face' }),
+  checkNfiq: imageOperation({ operation: 'check_nfiq', biometric: 'finger' }),
+  deletePerson,
+  showHistory,
+  clearHistory,
+  openHistoryEntry,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -18,8 +46,22 @@ export function commandId(name: CommandName): string {
   return `biopassid.${name}`;
 }
 
+/** Registers every command; a failure the handler did not expect is logged and shown with View Logs. */
 export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([name, factory]) =>
-    vscode.commands.registerCommand(commandId(name as CommandName), factory(services)),
-  );
+  return (Object.keys(COMMANDS) as CommandName[]).map((name) => {
+    const handler = COMMANDS[name](services) as (...args: unknown[]) => unknown;
+    return vscode.commands.registerCommand(commandId(name), async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        services.log.error(`${commandId(name)} failed`, error);
+        void services.ui
+          .showErrorMessage(`BioPass ID: ${services.redactor.text(String(error))}`, 'View Logs')
+          .then((choice) => {
+            if (choice === 'View Logs') services.log.show();
+          });
+        return undefined;
+      }
+    });
+  });
 }

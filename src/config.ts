@@ -9,6 +9,11 @@ export class Config {
     return vscode.workspace.getConfiguration(CONFIG_SECTION);
   }
 
+  private number(name: string, fallback: number, min: number, max: number): number {
+    const value = this.settings.get<number>(name);
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+  }
+
   get environment(): EnvironmentId {
     const value = this.settings.get<string>('environment');
     return isEnvironmentId(value) ? value : DEFAULT_ENVIRONMENT;
@@ -18,8 +23,34 @@ export class Config {
     return this.settings.get<string>('customBaseUrl') ?? '';
   }
 
-  describeEnvironment(): string {
-    return describeEnvironment(this.environment, this.customBaseUrl);
+  get timeoutMs(): number {
+    return this.number('requestTimeoutSeconds', 30, 1, 600) * 1000;
+  }
+
+  get maxConcurrentRequests(): number {
+    return Math.round(this.number('maxConcurrentRequests', 4, 1, 16));
+  }
+
+  get maxImageBytes(): number {
+    return Math.round(this.number('maxImageSizeMB', 10, 0.1, 100) * 1024 * 1024);
+  }
+
+  get historySize(): number {
+    return Math.round(this.number('historySize', 200, 0, 5000));
+  }
+
+  /** Changes the environment where the user set it: the workspace if it overrides, else globally. */
+  async setEnvironment(environment: EnvironmentId): Promise<void> {
+    const inspected = this.settings.inspect<string>('environment');
+    const target =
+      inspected?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+    await this.settings.update('environment', environment, target);
+  }
+
+  describeEnvironment(sandboxUrl?: string): string {
+    return describeEnvironment(this.environment, this.customBaseUrl, sandboxUrl);
   }
 
   static affectsEnvironment(event: vscode.ConfigurationChangeEvent): boolean {

@@ -1,10 +1,25 @@
 import type * as vscode from 'vscode';
 import type { Config } from './config';
+import type { Redactor } from './core/redact';
 import type { Log } from './log';
+import type { RequestHistory } from './services/history';
+import type { LocalSandbox } from './services/localSandbox';
+import type { ResultImages } from './services/resultImages';
+import type { SubscriptionKeyStore } from './services/subscriptionKeyStore';
+import type { WindowApis } from './ui/windowApis';
 
-/** What every command and feature is handed: built once in activate(), owned by the extension. */
+/**
+ * What every command and feature is handed: built once in activate(), owned by the extension,
+ * and returned from activate() so integration tests drive the same instances.
+ */
 export interface ExtensionServices {
   readonly extensionContext: vscode.ExtensionContext;
   readonly log: Log;
+  readonly redactor: Redactor;
   readonly config: Config;
+  readonly ui: WindowApis;
+  readonly keys: SubscriptionKeyStore;
+  readonly sandbox: LocalSandbox;
+  readonly history: RequestHistory;
+  readonly results: ResultImages;
 }

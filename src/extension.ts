@@ -4,6 +4,13 @@ import { Config } from './config';
 import type { ExtensionServices } from './context';
 import { Redactor } from './core/redact';
 import { Log } from './log';
+import { RequestHistory } from './services/history';
+import { HISTORY_SCHEME, HistoryDocuments } from './services/historyDocuments';
+import { LocalSandbox } from './services/localSandbox';
+import { RESULT_SCHEME, ResultImages } from './services/resultImages';
+import { SubscriptionKeyStore } from './services/subscriptionKeyStore';
+import { KeyStatusBar } from './ui/statusBar';
+import { WindowApis } from './ui/windowApis';
 
 export const OUTPUT_CHANNEL_NAME = 'BioPass ID';
 
@@ -11,18 +18,43 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices | 
   try {
     const redactor = new Redactor();
     const log = new Log(OUTPUT_CHANNEL_NAME, redactor);
-    context.subscriptions.push(log);
     const config = new Config();
-    const version = String(context.extension.packageJSON.version ?? '');
-    log.info(`BioPass ID ${version} activated. ${config.describeEnvironment()}`);
-
-    const services: ExtensionServices = { extensionContext: context, log, config };
+    const keys = new SubscriptionKeyStore(context.secrets);
+    const sandbox = new LocalSandbox(log);
+    const history = new RequestHistory(context.globalState, () => config.historySize);
+    const results = new ResultImages();
+    const services: ExtensionServices = {
+      extensionContext: context,
+      log,
+      redactor,
+      config,
+      ui: new WindowApis(),
+      keys,
+      sandbox,
+      history,
+      results,
+    };
+    const statusBar = new KeyStatusBar(services);
+    const refresh = () => void statusBar.refresh();
     context.subscriptions.push(
+      log,
+      keys,
+      sandbox,
+      statusBar,
       ...registerCommands(services),
+      vscode.workspace.registerFileSystemProvider(RESULT_SCHEME, results, { isReadonly: true }),
+      vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new HistoryDocuments(history)),
+      keys.onDidChange(refresh),
+      sandbox.onDidChange(refresh),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (Config.affectsEnvironment(event)) log.info(config.describeEnvironment());
+        if (!Config.affectsEnvironment(event)) return;
+        log.info(config.describeEnvironment(sandbox.current?.url));
+        refresh();
       }),
     );
+    const version = String(context.extension.packageJSON.version ?? '');
+    log.info(`BioPass ID ${version} activated. ${config.describeEnvironment()}`);
+    refresh();
     return services;
   } catch (error) {
     // VS Code shows no notification when an extension fails to activate: say so ourselves.

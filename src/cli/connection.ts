@@ -26,6 +26,9 @@ function proxiedFetch(): FetchLike {
 export function connectionFrom(parsed: Parsed, io: CliIo): Connection {
   const baseUrlOption = stringOption(parsed, 'base-url');
   const envOption = stringOption(parsed, 'env') ?? (baseUrlOption ? 'custom' : DEFAULT_ENVIRONMENT);
+  if (envOption === 'sandbox') {
+    throw new UsageError('for a local sandbox, pass --base-url with the URL `biopassid sandbox` printed');
+  }
   if (!isEnvironmentId(envOption)) {
     throw new UsageError(`--env must be homologation, production or custom, not "${envOption}"`);
   }

@@ -1,13 +1,14 @@
 /**
  * Where requests go. The hosts come from the API contract (transport section): homologation is
- * the vendor's staging host and the default for a developer tool; production is opt-in.
+ * the vendor's staging host and the default for a developer tool; production is opt-in; sandbox
+ * is the local sandbox server, whose address is only known while it runs.
  */
-export const ENVIRONMENT_IDS = ['homologation', 'production', 'custom'] as const;
+export const ENVIRONMENT_IDS = ['homologation', 'production', 'custom', 'sandbox'] as const;
 export type EnvironmentId = (typeof ENVIRONMENT_IDS)[number];
 
 export const DEFAULT_ENVIRONMENT: EnvironmentId = 'homologation';
 
-export const FIXED_BASE_URLS: Readonly<Record<Exclude<EnvironmentId, 'custom'>, string>> = {
+export const FIXED_BASE_URLS: Readonly<Record<Exclude<EnvironmentId, 'custom' | 'sandbox'>, string>> = {
   homologation: 'https://hml-api.biopassid.com',
   production: 'https://api.biopassid.com',
 };
@@ -22,7 +23,12 @@ export type BaseUrlResult = { ok: true; baseUrl: string } | { ok: false; reason:
  * Resolves the base URL of an environment. A custom URL must be absolute http(s) with no query
  * or fragment; a trailing slash is dropped so paths can be appended as they are in the contract.
  */
-export function resolveBaseUrl(environment: EnvironmentId, customBaseUrl = ''): BaseUrlResult {
+export function resolveBaseUrl(environment: EnvironmentId, customBaseUrl = '', sandboxUrl?: string): BaseUrlResult {
+  if (environment === 'sandbox') {
+    return sandboxUrl
+      ? { ok: true, baseUrl: sandboxUrl }
+      : { ok: false, reason: 'The local sandbox is not running (BioPass ID: Start Local Sandbox).' };
+  }
   if (environment !== 'custom') return { ok: true, baseUrl: FIXED_BASE_URLS[environment] };
   const text = customBaseUrl.trim();
   if (text === '') {
@@ -44,8 +50,9 @@ export function resolveBaseUrl(environment: EnvironmentId, customBaseUrl = ''): 
 }
 
 /** One line naming the environment and where it points, for the output channel and the CLI. */
-export function describeEnvironment(environment: EnvironmentId, customBaseUrl = ''): string {
-  const resolved = resolveBaseUrl(environment, customBaseUrl);
+export function describeEnvironment(environment: EnvironmentId, customBaseUrl = '', sandboxUrl?: string): string {
+  if (environment === 'sandbox' && !sandboxUrl) return 'Environment: sandbox (the local sandbox starts on first use)';
+  const resolved = resolveBaseUrl(environment, customBaseUrl, sandboxUrl);
   return resolved.ok
     ? `Environment: ${environment} (${resolved.baseUrl})`
     : `Environment: ${environment} (not usable: ${resolved.reason})`;

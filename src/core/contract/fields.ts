@@ -58,3 +58,15 @@ export const OutcomeFields = {
   Success: z.boolean().optional(),
   Message: z.string().optional(),
 };
+
+/** Why a CustomID would be refused, in the words of the schema, or undefined when it is fine. */
+export function customIdProblem(value: string): string | undefined {
+  const result = CustomID.safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+/** A CustomID proposed from a file name: its stem, with characters outside [A-Za-z0-9._-] as dashes. */
+export function customIdFromFileName(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]*$/, '');
+  return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'person-1';
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import { OPERATIONS } from '../core/contract/operations';
+import { historyEntryUri } from '../services/historyDocuments';
+
+/** `BioPass ID: Show History`: newest first; picking one re-opens its log entry. */
+export function showHistory(services: ExtensionServices) {
+  return async (): Promise<void> => {
+    const entries = services.history.entries();
+    if (entries.length === 0) {
+      void services.ui.showInformationMessage('The BioPass ID history is empty.');
+      return;
+    }
+    const picked = await services.ui.showQuickPick(
+      entries.map((entry) => ({
+        label: `${entry.outcome === 'success' ? '$(check)' : '$(error)'} ${OPERATIONS[entry.operation].title}${entry.customId ? ` · ${entry.customId}` : ''}`,
+        description: `${entry.environment} · ${entry.status ?? 'no status'} · ${entry.latencyMs} ms${entry.bioPassId ? ` · BioPassID ${entry.bioPassId}` : ''}`,
+        detail: `${new Date(entry.time).toLocaleString()} · ${entry.verdict}`,
+        id: entry.id,
+      })),
+      { title: 'BioPass ID history', matchOnDescription: true, matchOnDetail: true },
+    );
+    if (picked) await vscode.commands.executeCommand('biopassid.openHistoryEntry', picked.id);
+  };
+}
+
+/** Opens one history entry as a read-only document (context-only command). */
+export function openHistoryEntry(services: ExtensionServices) {
+  return async (id: unknown): Promise<vscode.TextDocument | undefined> => {
+    if (typeof id !== 'string' || !services.history.find(id)) return undefined;
+    const document = await vscode.workspace.openTextDocument(historyEntryUri(id));
+    await vscode.window.showTextDocument(document, { preview: true });
+    return document;
+  };
+}
+
+/** `BioPass ID: Clear History`. */
+export function clearHistory(services: ExtensionServices) {
+  return async (): Promise<void> => {
+    await services.history.clear();
+    void services.ui.showInformationMessage('BioPass ID history cleared.');
+  };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import { OPERATIONS, type OperationId } from '../core/contract/operations';
+import { describeOutcome, type Outcome, outcomeLabel } from '../core/http/outcome';
+import { type VerdictContext, verdict } from '../core/verdict';
+import type { Target } from './target';
+
+/** One request, ready to send: the wire body and what the log and verdict need to know. */
+export interface PreparedCall {
+  operation: OperationId;
+  body: unknown;
+  customId?: string;
+  /** The image or request file's name, for the log and history. */
+  source?: string;
+  context: VerdictContext;
+}
+
+export interface CallResult {
+  call: PreparedCall;
+  outcome: Outcome;
+  /** The verdict on success, the failure summary otherwise. */
+  headline: string;
+  /** Where a returned image (anonymized, cropped, decoded) can be opened. */
+  resultImage?: vscode.Uri;
+}
+
+/** The image a response carries back, if its operation returns one. */
+function returnedImage(operation: OperationId, body: unknown): string | undefined {
+  const root = (body ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const value =
+    operation === 'anonymizer'
+      ? root.FaceAnonymizer?.Image
+      : operation === 'icao_crop'
+        ? root.IcaoCropedImage?.Image
+        : operation === 'decode'
+          ? root.Decode?.Image
+          : undefined;
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function bioPassIdOf(body: unknown): string | undefined {
+  const id = (body as { Person?: { BioPassID?: unknown } } | undefined)?.Person?.BioPassID;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Sends one call and records it: one block in the output channel (written in a single call, so
+ * concurrent requests never interleave their lines), one history entry, and any returned image
+ * in the read-only result file system.
+ */
+export async function sendCall(
+  services: ExtensionServices,
+  target: Target,
+  call: PreparedCall,
+  signal?: AbortSignal,
+): Promise<CallResult> {
+  const outcome = await target.client.send(call.operation, call.body, signal ? { signal } : {});
+  const headline = outcome.kind === 'success' ? verdict(call.operation, outcome.body, call.context) : outcome.summary;
+  const title = OPERATIONS[call.operation].title;
+  const lines = [
+    `${title}${call.customId ? ` · CustomID ${call.customId}` : ''}${call.source ? ` · ${call.source}` : ''} · ${target.describe}`,
+    `  ${headline}`,
+    `  ${describeOutcome(outcome)}`,
+  ];
+  if (outcome.kind !== 'success') lines.push(`  ${outcome.explanation}`, `  Next: ${outcome.nextStep}`);
+  if (outcome.kind === 'success' && outcome.schemaWarnings.length > 0) {
+    lines.push(`  The response differs from the documented contract: ${outcome.schemaWarnings.join('; ')}`);
+  }
+  if ('body' in outcome) {
+    const redacted = JSON.stringify(services.redactor.value(outcome.body), null, 2);
+    lines.push(...redacted.split('\n').map((line) => `  ${line}`));
+  }
+  const block = services.redactor.text(lines.join('\n'));
+  if (outcome.kind === 'success') services.log.info(block);
+  else services.log.error(block);
+
+  let resultImage: vscode.Uri | undefined;
+  const image = outcome.kind === 'success' ? returnedImage(call.operation, outcome.body) : undefined;
+  if (image) {
+    const bytes = Buffer.from(image, 'base64');
+    const extension = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpg' : 'png';
+    const stem = (call.source ?? 'image').replace(/\.[^.]+$/, '');
+    resultImage = services.results.add(`${stem}.${call.operation}.${extension}`, bytes);
+  }
+
+  const bioPassId = 'body' in outcome ? bioPassIdOf(outcome.body) : undefined;
+  await services.history.add(
+    {
+      id: randomUUID(),
+      time: new Date().toISOString(),
+      operation: call.operation,
+      environment: target.environment,
+      ...(call.customId ? { customId: call.customId } : {}),
+      ...(call.source ? { source: call.source } : {}),
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+      outcome: outcomeLabel(outcome),
+      latencyMs: Math.round(outcome.latencyMs),
+      ...(bioPassId ? { bioPassId } : {}),
+      verdict: services.redactor.text(headline),
+    },
+    block,
+  );
+  return { call, outcome, headline, ...(resultImage ? { resultImage } : {}) };
+}

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import { IMAGE_ROLES, type ImageRole } from '../core/contract/images';
+import { detectImageKind } from '../core/images/kind';
+import { formatSize } from '../core/redact';
+
+export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'wsq'];
+
+function isImage(uri: vscode.Uri): boolean {
+  const extension = uri.path.split('.').pop()?.toLowerCase() ?? '';
+  return IMAGE_EXTENSIONS.includes(extension);
+}
+
+/** The resource of the active editor tab: a text editor or a custom editor such as the image preview. */
+function activeResource(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom) return input.uri;
+  return undefined;
+}
+
+/**
+ * The images a command acts on: the Explorer selection (menus pass the clicked file and the
+ * whole selection), else the image in the active editor, else a file picker.
+ */
+export async function pickImages(services: ExtensionServices, args: unknown[], title: string): Promise<vscode.Uri[]> {
+  const [clicked, selection] = args;
+  if (Array.isArray(selection) && selection.length > 0 && selection.every((item) => item instanceof vscode.Uri)) {
+    return (selection as vscode.Uri[]).filter(isImage);
+  }
+  if (clicked instanceof vscode.Uri) return [clicked];
+  const active = activeResource();
+  if (active && isImage(active)) return [active];
+  const picked = await services.ui.showOpenDialog({
+    title: `BioPass ID ${title}: choose images`,
+    canSelectMany: true,
+    filters: { Images: IMAGE_EXTENSIONS },
+  });
+  return picked ?? [];
+}
+
+export type ImageRead = { ok: true; base64: string; name: string } | { ok: false; message: string };
+
+/**
+ * Reads an image for sending and checks it first (size limit, then kind from its first bytes),
+ * through the workspace file system so remote and virtual folders work too. A failure explains
+ * itself; nothing is sent for that image.
+ */
+export async function readImage(services: ExtensionServices, uri: vscode.Uri, role: ImageRole): Promise<ImageRead> {
+  const name = uri.path.split('/').pop() ?? uri.toString();
+  const limit = services.config.maxImageBytes;
+  let bytes: Uint8Array;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) return { ok: false, message: `${name} is a folder, not an image.` };
+    if (stat.size === 0) return { ok: false, message: `${name} is empty (0 bytes).` };
+    if (stat.size > limit) {
+      return {
+        ok: false,
+        message: `${name} is ${formatSize(stat.size)}, over the ${formatSize(limit)} limit (setting biopassid.maxImageSizeMB).`,
+      };
+    }
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    const reason = error instanceof vscode.FileSystemError ? error.code : String(error);
+    return { ok: false, message: `${name} cannot be read (${reason}).` };
+  }
+  const { kinds, label } = IMAGE_ROLES[role];
+  const accepted: readonly string[] = kinds;
+  const kind = detectImageKind(bytes);
+  if (!kind || !accepted.includes(kind)) {
+    const found = kind ? `a ${kind.toUpperCase()} image` : 'not an image';
+    const expected = accepted.map((item) => item.toUpperCase()).join(' or ');
+    return { ok: false, message: `${name} is ${found}; this takes a ${label} (${expected}).` };
+  }
+  return { ok: true, base64: Buffer.from(bytes).toString('base64'), name };
+}

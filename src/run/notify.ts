@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { promptForKey } from '../commands/setApiKey';
+import type { ExtensionServices } from '../context';
+import { OPERATIONS } from '../core/contract/operations';
+import type { CallResult } from './call';
+
+const VIEW_LOGS = 'View Logs';
+const SET_KEY = 'Set API Key';
+const RETRY = 'Retry';
+const OPEN_IMAGE = 'Open Image';
+
+/**
+ * Tells the user how one call ended: the verdict, or what went wrong with the actions that
+ * help (Set API Key on a 401, Retry when re-sending is safe, View Logs). A returned image opens
+ * in an editor tab. Notifications are not awaited: the command finishes while they are shown.
+ */
+export function notifyResult(services: ExtensionServices, result: CallResult, retry: () => void): void {
+  const { outcome } = result;
+  if (outcome.kind === 'success') {
+    if (result.resultImage) void vscode.commands.executeCommand('vscode.open', result.resultImage);
+    const actions = result.resultImage ? [OPEN_IMAGE, VIEW_LOGS] : [VIEW_LOGS];
+    void services.ui.showInformationMessage(result.headline, ...actions).then((choice) => {
+      if (choice === VIEW_LOGS) services.log.show();
+      if (choice === OPEN_IMAGE && result.resultImage)
+        void vscode.commands.executeCommand('vscode.open', result.resultImage);
+    });
+    return;
+  }
+  const keyProblem =
+    outcome.kind === 'gateway-error' && (outcome.reason === 'missing-key' || outcome.reason === 'invalid-key');
+  const actions = [...(keyProblem ? [SET_KEY] : []), ...(outcome.retryable ? [RETRY] : []), VIEW_LOGS];
+  void services.ui.showErrorMessage(`${outcome.summary} ${outcome.nextStep}`, ...actions).then(async (choice) => {
+    if (choice === VIEW_LOGS) services.log.show();
+    if (choice === RETRY) retry();
+    if (choice === SET_KEY && (await promptForKey(services, services.config.environment))) retry();
+  });
+}
+
+/** The end of a multi-image run: n ok / n failed, the failures listed. */
+export function notifySummary(services: ExtensionServices, results: readonly (CallResult | undefined)[]): void {
+  const done = results.filter((result): result is CallResult => result !== undefined);
+  const failed = done.filter((result) => result.outcome.kind !== 'success');
+  const skipped = results.length - done.length;
+  const operation = done[0]?.call.operation;
+  const title = operation ? OPERATIONS[operation].title : 'BioPass ID';
+  const counts = `${done.length - failed.length} ok, ${failed.length} failed${skipped > 0 ? `, ${skipped} not sent (cancelled)` : ''}`;
+  const failures = failed.map((result) => `${result.call.source ?? result.call.customId ?? '?'}: ${result.headline}`);
+  services.log.info(`${title} run: ${counts}${failures.length > 0 ? `\n  ${failures.join('\n  ')}` : ''}`);
+  const message = `${title}: ${counts}.${failures.length > 0 ? ` Failed: ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? '; …' : ''}` : ''}`;
+  const show = failed.length > 0 ? services.ui.showWarningMessage : services.ui.showInformationMessage;
+  void show.call(services.ui, message, VIEW_LOGS).then((choice) => {
+    if (choice === VIEW_LOGS) services.log.show();
+  });
+}

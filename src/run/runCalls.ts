@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import { runBatch } from '../core/batch';
+import { OPERATIONS, type OperationId } from '../core/contract/operations';
+import { type CallResult, type PreparedCall, sendCall } from './call';
+import { notifyResult, notifySummary } from './notify';
+import { resolveTarget } from './target';
+
+/**
+ * Sends prepared calls of one operation: resolves the target once, shows one cancellable
+ * progress notification (cancel aborts what is in flight and sends nothing more), keeps at most
+ * `biopassid.maxConcurrentRequests` in flight, then notifies: the verdict for one call, a summary
+ * for several. Returns undefined entries for calls never sent.
+ */
+export async function runCalls(
+  services: ExtensionServices,
+  operation: OperationId,
+  calls: readonly PreparedCall[],
+): Promise<(CallResult | undefined)[]> {
+  if (calls.length === 0) return [];
+  const customIds = calls.map((call) => call.customId).filter((id): id is string => id !== undefined);
+  const target = await resolveTarget(services, operation, customIds);
+  if (!target) return [];
+  const title = OPERATIONS[operation].title;
+  const results = await services.ui.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `BioPass ID: ${title}${calls.length > 1 ? ` ${calls.length} images` : ''} on ${target.environment}`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const cancellation = token.onCancellationRequested(() => controller.abort());
+      try {
+        const settled = await runBatch(calls, (call) => sendCall(services, target, call, controller.signal), {
+          concurrency: calls.length > 1 ? services.config.maxConcurrentRequests : 1,
+          signal: controller.signal,
+          onSettled: (count) => progress.report({ message: `${count}/${calls.length}`, increment: 100 / calls.length }),
+        });
+        return settled.map((result) => (result.status === 'done' ? result.value : undefined));
+      } finally {
+        cancellation.dispose();
+      }
+    },
+  );
+  const retry = () => void runCalls(services, operation, calls);
+  const only = results[0];
+  if (calls.length === 1 && only) notifyResult(services, only, retry);
+  else if (calls.length > 1) notifySummary(services, results);
+  return results;
+}

@@ -1,0 +1,62 @@
+import type * as vscode from 'vscode';
+import type { OperationId } from '../core/contract/operations';
+import type { EnvironmentId } from '../core/environments';
+
+/** One request, metadata only: never a body, a key or an image. */
+export interface HistoryEntry {
+  id: string;
+  time: string;
+  operation: OperationId;
+  environment: EnvironmentId;
+  customId?: string;
+  /** The image or request file's name, without its folder. */
+  source?: string;
+  status?: number;
+  /** success, invalid-key, timeout…: what kind of outcome it was. */
+  outcome: string;
+  latencyMs: number;
+  bioPassId?: string;
+  /** The one-line verdict or failure summary, already redacted. */
+  verdict: string;
+}
+
+const STATE_KEY = 'biopassid.history';
+
+/**
+ * The request history, newest first, in the extension's global state, capped at a size the user
+ * sets. The full log block of each request of this session is kept in memory only, so the
+ * history can re-open it; entries of earlier sessions re-open as their metadata.
+ */
+export class RequestHistory {
+  private readonly blocks = new Map<string, string>();
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly capacity: () => number,
+  ) {}
+
+  entries(): HistoryEntry[] {
+    return this.state.get<HistoryEntry[]>(STATE_KEY, []);
+  }
+
+  async add(entry: HistoryEntry, logBlock: string): Promise<void> {
+    const capacity = Math.max(0, this.capacity());
+    this.blocks.set(entry.id, logBlock);
+    const kept = [entry, ...this.entries()].slice(0, capacity);
+    for (const id of this.blocks.keys()) if (!kept.some((item) => item.id === id)) this.blocks.delete(id);
+    await this.state.update(STATE_KEY, kept);
+  }
+
+  find(id: string): HistoryEntry | undefined {
+    return this.entries().find((entry) => entry.id === id);
+  }
+
+  logBlock(id: string): string | undefined {
+    return this.blocks.get(id);
+  }
+
+  async clear(): Promise<void> {
+    this.blocks.clear();
+    await this.state.update(STATE_KEY, []);
+  }
+}

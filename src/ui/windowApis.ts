@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+
+/**
+ * The only way features ask the user something or tell them something. Integration tests answer
+ * prompts by replacing these methods on the instance activate() returns: the one seam that is
+ * stubbed, standing in for what a person would type or click.
+ */
+export class WindowApis {
+  showInputBox(options: vscode.InputBoxOptions, token?: vscode.CancellationToken): Thenable<string | undefined> {
+    return vscode.window.showInputBox(options, token);
+  }
+
+  showQuickPick<T extends vscode.QuickPickItem>(
+    items: readonly T[] | Thenable<readonly T[]>,
+    options?: vscode.QuickPickOptions,
+  ): Thenable<T | undefined> {
+    return vscode.window.showQuickPick(items, options);
+  }
+
+  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
+    return vscode.window.showOpenDialog(options);
+  }
+
+  /** A modal confirmation; resolves to the chosen action's title, or undefined when cancelled. */
+  confirm(message: string, detail: string, action: string): Thenable<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+  }
+
+  showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+
+  showWarningMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return vscode.window.showWarningMessage(message, ...actions);
+  }
+
+  showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return vscode.window.showErrorMessage(message, ...actions);
+  }
+
+  withProgress<R>(
+    options: vscode.ProgressOptions,
+    task: (
+      progress: vscode.Progress<{ message?: string; increment?: number }>,
+      token: vscode.CancellationToken,
+    ) => Thenable<R>,
+  ): Thenable<R> {
+    return vscode.window.withProgress(options, task);
+  }
+}
