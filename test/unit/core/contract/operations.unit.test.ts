@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { customIdFromFileName, customIdProblem } from '../../../../src/core/contract/fields';
 import {
   authoringRequests,
   ENVELOPES,
@@ -118,5 +119,20 @@ describe('the response schemas', () => {
   it('tolerate extra fields and the top-level Success/Message pair', () => {
     const body = { Success: true, Message: 'ok', Person: { CustomID: '1', BioPassID: 'b', Extra: 1 }, Other: [] };
     assert.ok(OPERATIONS.enroll.response.safeParse(body).success);
+  });
+});
+
+describe('CustomID helpers', () => {
+  it('explain what the API would refuse, as the prompt validates while typing', () => {
+    assert.equal(customIdProblem('1234'), undefined);
+    assert.equal(customIdProblem(''), 'CustomID is empty');
+    assert.equal(customIdProblem('   '), 'CustomID is only whitespace');
+    assert.equal(customIdProblem('a\tb'), 'CustomID holds control characters');
+  });
+
+  it('propose a CustomID from a file name', () => {
+    assert.equal(customIdFromFileName('alice.jpg'), 'alice');
+    assert.equal(customIdFromFileName('Maria José (2).jpeg'), 'Maria-Jos-2');
+    assert.equal(customIdFromFileName('.jpg'), 'person-1');
   });
 });
