@@ -71,7 +71,7 @@ async function buildTests() {
   });
 }
 
-/** Generates schemas/ from src/core/contract (bundled in memory, so no out/ is needed). */
+/** Generates schemas/ and snippets/ from src/core/contract (bundled in memory, so no out/ is needed). */
 async function generateSchemas({ verify }) {
   const bundled = await esbuild.build({
     absWorkingDir: root,
@@ -89,14 +89,12 @@ async function generateSchemas({ verify }) {
     module.exports,
     createRequire(import.meta.url),
   );
-  const { generateJsonSchemas, serializeSchema, SCHEMA_DIR } = module.exports;
   const stale = [];
-  for (const [file, schema] of Object.entries(generateJsonSchemas())) {
-    const path = join(root, SCHEMA_DIR, file);
-    const text = serializeSchema(schema);
+  for (const [file, text] of Object.entries(module.exports.generatedFiles())) {
+    const path = join(root, file);
     if (existsSync(path) && readFileSync(path, 'utf8') === text) continue;
     if (verify) {
-      stale.push(join(SCHEMA_DIR, file));
+      stale.push(file);
     } else {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);

@@ -3,7 +3,10 @@ import { deletePerson } from './commands/deletePerson';
 import { selectEnvironment } from './commands/environment';
 import { clearHistory, openHistoryEntry, showHistory } from './commands/history';
 import { imageOperation } from './commands/imageOperation';
+import { insertImageBase64 } from './commands/insertImageBase64';
+import { newRequest } from './commands/newRequest';
 import { startSandbox, stopSandbox } from './commands/sandbox';
+import { sendRequest } from './commands/sendRequest';
 import { clearApiKey, setApiKey } from './commands/setApiKey';
 import { showKeyStatus } from './commands/showKeyStatus';
 import { showOutput } from './commands/showOutput';
@@ -38,6 +41,9 @@ export const COMMANDS = {
   showHistory,
   clearHistory,
   openHistoryEntry,
+  newRequest,
+  sendRequest,
+  insertImageBase64,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { Config } from './config';
 import type { Redactor } from './core/redact';
 import type { Log } from './log';
+import type { RequestDiagnostics } from './requests/diagnostics';
+import type { RequestValidation } from './requests/requestValidation';
 import type { RequestHistory } from './services/history';
 import type { LocalSandbox } from './services/localSandbox';
 import type { ResultImages } from './services/resultImages';
@@ -22,4 +24,6 @@ export interface ExtensionServices {
   readonly sandbox: LocalSandbox;
   readonly history: RequestHistory;
   readonly results: ResultImages;
+  readonly validation: RequestValidation;
+  readonly diagnostics: RequestDiagnostics;
 }

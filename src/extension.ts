@@ -4,6 +4,12 @@ import { Config } from './config';
 import type { ExtensionServices } from './context';
 import { Redactor } from './core/redact';
 import { Log } from './log';
+import { RequestCodeActions } from './requests/codeActions';
+import { SendCodeLens } from './requests/codeLens';
+import { RequestDiagnostics } from './requests/diagnostics';
+import { ImageHover } from './requests/hover';
+import { REQUEST_SELECTOR, SCHEMA_SCHEME, SchemaDocuments } from './requests/requestDocuments';
+import { RequestValidation } from './requests/requestValidation';
 import { RequestHistory } from './services/history';
 import { HISTORY_SCHEME, HistoryDocuments } from './services/historyDocuments';
 import { LocalSandbox } from './services/localSandbox';
@@ -23,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices | 
     const sandbox = new LocalSandbox(log);
     const history = new RequestHistory(context.globalState, () => config.historySize);
     const results = new ResultImages();
+    const validation = new RequestValidation(config);
+    const diagnostics = new RequestDiagnostics(validation);
     const services: ExtensionServices = {
       extensionContext: context,
       log,
@@ -33,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices | 
       sandbox,
       history,
       results,
+      validation,
+      diagnostics,
     };
     const statusBar = new KeyStatusBar(services);
     const refresh = () => void statusBar.refresh();
@@ -44,6 +54,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices | 
       ...registerCommands(services),
       vscode.workspace.registerFileSystemProvider(RESULT_SCHEME, results, { isReadonly: true }),
       vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new HistoryDocuments(history)),
+      diagnostics,
+      vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new SchemaDocuments(context.extensionUri)),
+      vscode.languages.registerCodeLensProvider(REQUEST_SELECTOR, new SendCodeLens(validation)),
+      vscode.languages.registerHoverProvider(REQUEST_SELECTOR, new ImageHover()),
+      vscode.languages.registerCodeActionsProvider(
+        REQUEST_SELECTOR,
+        new RequestCodeActions(validation),
+        RequestCodeActions.metadata,
+      ),
       keys.onDidChange(refresh),
       sandbox.onDidChange(refresh),
       vscode.workspace.onDidChangeConfiguration((event) => {

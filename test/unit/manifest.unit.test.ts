@@ -50,7 +50,7 @@ describe('the extension manifest', () => {
     const commands = manifest.contributes.commands as ContributedCommand[];
     assert.ok(commands.length > 0);
     for (const command of commands) {
-      assert.match(command.command, /^biopassid\.[a-z]+[A-Z][A-Za-z]*$/);
+      assert.match(command.command, /^biopassid\.[a-z]+[A-Z][A-Za-z0-9]*$/);
       assert.equal(command.category, 'BioPass ID', command.command);
       assert.match(command.title, /^%[\w.]+%$/, `${command.command} title is not localisable`);
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authoringRequests, OPERATION_IDS, OPERATIONS, type OperationId } from './operations';
-import { SNIPPET_BODIES } from './snippets';
+import { generateSnippetsFile, SNIPPET_BODIES } from './snippets';
 
 /**
  * The JSON Schemas shipped in schemas/ for `contributes.jsonValidation`, generated from the zod
@@ -68,4 +68,16 @@ export function generateJsonSchemas(): Record<string, object> {
 
 export function serializeSchema(schema: object): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/**
+ * Every file the build generates from the contract, by path from the repository root: the
+ * schemas and the snippets file. A unit test fails when one on disk is stale.
+ */
+export function generatedFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [file, schema] of Object.entries(generateJsonSchemas()))
+    files[`${SCHEMA_DIR}/${file}`] = serializeSchema(schema);
+  files['snippets/requests.json'] = serializeSchema(generateSnippetsFile());
+  return files;
 }

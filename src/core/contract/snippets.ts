@@ -1,5 +1,5 @@
 import { TEMPLATE_FORMATS } from './fields';
-import type { OperationId } from './operations';
+import { OPERATION_IDS, OPERATIONS, type OperationId } from './operations';
 
 /**
  * The starting body of each operation's request, with snippet placeholders (`${1:…}`). Images are
@@ -33,3 +33,25 @@ export const SNIPPET_BODIES: Record<OperationId, Record<string, unknown>> = {
   icao_crop: { Check: { Image: faceFile(1) } },
   check_nfiq: { Check: { Image: fingerFile(1) } },
 };
+
+/** JSON text of a snippet body, as VS Code's snippet files want it: one string per line. */
+function snippetLines(body: unknown): string[] {
+  return JSON.stringify(body, null, '\t').split('\n');
+}
+
+/**
+ * The snippets file contributed for JSON documents (`snippets/requests.json`): one snippet per
+ * operation, prefix `biopass-<operation>`, the same bodies as the schemas' defaultSnippets.
+ */
+export function generateSnippetsFile(): Record<string, { prefix: string; description: string; body: string[] }> {
+  return Object.fromEntries(
+    OPERATION_IDS.map((id) => [
+      `BioPass ID: ${OPERATIONS[id].title}`,
+      {
+        prefix: `biopass-${id.replace('_', '-')}`,
+        description: `${OPERATIONS[id].method} ${OPERATIONS[id].path}`,
+        body: snippetLines(SNIPPET_BODIES[id]),
+      },
+    ]),
+  );
+}

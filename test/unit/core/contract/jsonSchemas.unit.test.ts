@@ -1,18 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateJsonSchemas, SCHEMA_DIR, serializeSchema } from '../../../../src/core/contract/jsonSchemas';
+import { generatedFiles, generateJsonSchemas } from '../../../../src/core/contract/jsonSchemas';
 
 const root = join(__dirname, '../../../../..');
 
 describe('the shipped JSON Schemas', () => {
   const generated = generateJsonSchemas();
 
-  it('are current: schemas/ holds exactly what the zod contract generates', () => {
-    for (const [file, schema] of Object.entries(generated)) {
-      const onDisk = readFileSync(join(root, SCHEMA_DIR, file), 'utf8');
-      assert.equal(onDisk, serializeSchema(schema), `${SCHEMA_DIR}/${file} is stale: run npm run build`);
+  it('are current: schemas/ and snippets/ hold exactly what the zod contract generates', () => {
+    for (const [file, text] of Object.entries(generatedFiles())) {
+      assert.equal(readFileSync(join(root, file), 'utf8'), text, `${file} is stale: run npm run build`);
     }
+  });
+
+  it('ship one snippet per operation for JSON files, with placeholders', () => {
+    const snippets = JSON.parse(generatedFiles()['snippets/requests.json'] ?? '{}');
+    assert.equal(Object.keys(snippets).length, 14);
+    assert.deepEqual(snippets['BioPass ID: Delete'], {
+      prefix: 'biopass-delete',
+      description: 'DELETE /multibiometrics/delete',
+      body: ['{', '\t"Person": {', '\t\t"CustomID": "${1:1234}"', '\t}', '}'],
+    });
   });
 
   it('explain finger positions, formats and the no-prefix rule in hover text', () => {

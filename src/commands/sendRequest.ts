@@ -1,0 +1,92 @@
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import { isOperationId, OPERATIONS, type OperationId } from '../core/contract/operations';
+import { sentBiometrics } from '../core/request/fileName';
+import { prepareWireBody } from '../core/request/prepare';
+import { isRequestDocument, pinnedOperation } from '../requests/requestDocuments';
+import { runCalls } from '../run/runCalls';
+
+async function documentFor(uri: unknown): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  return vscode.window.activeTextEditor?.document;
+}
+
+/**
+ * Sends a request file (CodeLens, palette): validates it first and refuses, pointing at the
+ * Problems panel, when the API would reject it; reads `$file` images only now, from inside the
+ * workspace; then sends and reports like the image actions.
+ */
+export function sendRequest(services: ExtensionServices) {
+  return async (uri?: unknown, operationArgument?: unknown) => {
+    const document = await documentFor(uri);
+    if (!document || !isRequestDocument(document)) {
+      void services.ui.showWarningMessage('Open a BioPass ID request file (*.biopass.json) to send it.');
+      return undefined;
+    }
+    const name = document.uri.path.split('/').pop() ?? 'request';
+    const result = services.validation.validate(document);
+    const operation = await chooseOperation(services, operationArgument, pinnedOperation(document), result.operations);
+    if (!operation) return undefined;
+    const findings = [...result.diagnostics, ...(await services.validation.checkFiles(document, result))];
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    if (errors.length > 0) {
+      await services.diagnostics.refresh(document);
+      void services.ui
+        .showErrorMessage(
+          `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} the API would reject (first: ${errors[0]?.message}). Nothing was sent.`,
+          'Show Problems',
+        )
+        .then((choice) => {
+          if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+        });
+      return undefined;
+    }
+    let body: unknown;
+    try {
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+      const baseDir = dirname(document.uri.fsPath);
+      const prepared = await prepareWireBody(JSON.parse(document.getText().replace(/^\uFEFF/, '')), {
+        baseDir,
+        allowedRoot: folder?.uri.fsPath ?? baseDir,
+        maxImageBytes: services.config.maxImageBytes,
+      });
+      body = prepared.body;
+    } catch (error) {
+      void services.ui.showErrorMessage(
+        `${name}: ${error instanceof Error ? error.message : String(error)}. Nothing was sent.`,
+      );
+      return undefined;
+    }
+    const sent = sentBiometrics(body);
+    return runCalls(services, operation, [
+      {
+        operation,
+        body,
+        ...(sent.customId ? { customId: sent.customId } : {}),
+        source: name,
+        context: sent,
+      },
+    ]);
+  };
+}
+
+async function chooseOperation(
+  services: ExtensionServices,
+  requested: unknown,
+  pinned: OperationId | undefined,
+  candidates: readonly OperationId[],
+): Promise<OperationId | undefined> {
+  if (isOperationId(requested)) return requested;
+  if (pinned) return pinned;
+  if (candidates.length === 1) return candidates[0];
+  const picked = await services.ui.showQuickPick(
+    (candidates.length > 0 ? candidates : Object.keys(OPERATIONS)).map((id) => ({
+      label: OPERATIONS[id as OperationId].title,
+      description: `${OPERATIONS[id as OperationId].method} ${OPERATIONS[id as OperationId].path}`,
+      id: id as OperationId,
+    })),
+    { title: 'Send this request as…' },
+  );
+  return picked?.id;
+}
