@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
 import { selectEnvironment } from './commands/environment';
 import { clearHistory, openHistoryEntry, showHistory } from './commands/history';
@@ -44,6 +45,7 @@ export const COMMANDS = {
   newRequest,
   sendRequest,
   insertImageBase64,
+  copyRequestAsCode,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandName = keyof typeof COMMANDS;
