@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
-import { describeOutcome, type Outcome, outcomeLabel } from '../core/http/outcome';
+import { type Outcome, outcomeLabel } from '../core/http/outcome';
 import { type VerdictContext, verdict } from '../core/verdict';
 import type { Target } from './target';
 
@@ -58,10 +58,11 @@ export async function sendCall(
   const outcome = await target.client.send(call.operation, call.body, signal ? { signal } : {});
   const headline = outcome.kind === 'success' ? verdict(call.operation, outcome.body, call.context) : outcome.summary;
   const title = OPERATIONS[call.operation].title;
+  const attempts = outcome.attempts > 1 ? ` · ${outcome.attempts} attempts` : '';
   const lines = [
     `${title}${call.customId ? ` · CustomID ${call.customId}` : ''}${call.source ? ` · ${call.source}` : ''} · ${target.describe}`,
     `  ${headline}`,
-    `  ${describeOutcome(outcome)}`,
+    `  HTTP ${outcome.status ?? '-'} · ${outcomeLabel(outcome)} · ${Math.round(outcome.latencyMs)} ms${attempts}`,
   ];
   if (outcome.kind !== 'success') lines.push(`  ${outcome.explanation}`, `  Next: ${outcome.nextStep}`);
   if (outcome.kind === 'success' && outcome.schemaWarnings.length > 0) {

@@ -19,31 +19,40 @@ export function notifyResult(services: ExtensionServices, result: CallResult, re
   if (outcome.kind === 'success') {
     if (result.resultImage) void vscode.commands.executeCommand('vscode.open', result.resultImage);
     const actions = result.resultImage ? [OPEN_IMAGE, VIEW_LOGS] : [VIEW_LOGS];
-    void services.ui.showInformationMessage(result.headline, ...actions).then((choice) => {
+    // A negative answer (no match, a spoof) is a success of the call, but not news to skim past.
+    const show = isNegativeAnswer(result) ? services.ui.showWarningMessage : services.ui.showInformationMessage;
+    void show.call(services.ui, result.headline, ...actions).then((choice) => {
       if (choice === VIEW_LOGS) services.log.show();
       if (choice === OPEN_IMAGE && result.resultImage)
         void vscode.commands.executeCommand('vscode.open', result.resultImage);
     });
     return;
   }
+  // The user cancelled: they know, and the log has the block.
+  if (outcome.kind === 'network-error' && outcome.cause === 'aborted') return;
   const keyProblem =
     outcome.kind === 'gateway-error' && (outcome.reason === 'missing-key' || outcome.reason === 'invalid-key');
   const actions = [...(keyProblem ? [SET_KEY] : []), ...(outcome.retryable ? [RETRY] : []), VIEW_LOGS];
-  void services.ui.showErrorMessage(`${outcome.summary} ${outcome.nextStep}`, ...actions).then(async (choice) => {
-    if (choice === VIEW_LOGS) services.log.show();
-    if (choice === RETRY) retry();
-    if (choice === SET_KEY && (await promptForKey(services, services.config.environment))) retry();
-  });
+  void services.ui
+    .showErrorMessage(`${asSentence(outcome.summary)} ${outcome.nextStep}`, ...actions)
+    .then(async (choice) => {
+      if (choice === VIEW_LOGS) services.log.show();
+      if (choice === RETRY) retry();
+      if (choice === SET_KEY && (await promptForKey(services, services.config.environment))) retry();
+    });
 }
 
 /** The end of a multi-image run: n ok / n failed, the failures listed. */
 export function notifySummary(services: ExtensionServices, results: readonly (CallResult | undefined)[]): void {
-  const done = results.filter((result): result is CallResult => result !== undefined);
+  const cancelled = (result: CallResult) =>
+    result.outcome.kind === 'network-error' && result.outcome.cause === 'aborted';
+  const done = results.filter((result): result is CallResult => result !== undefined && !cancelled(result));
   const failed = done.filter((result) => result.outcome.kind !== 'success');
+  // Calls never started and calls cancelled in flight: neither failed on their own.
   const skipped = results.length - done.length;
-  const operation = done[0]?.call.operation;
+  const operation = results.find((result) => result !== undefined)?.call.operation;
   const title = operation ? OPERATIONS[operation].title : 'BioPass ID';
-  const counts = `${done.length - failed.length} ok, ${failed.length} failed${skipped > 0 ? `, ${skipped} not sent (cancelled)` : ''}`;
+  const counts = `${done.length - failed.length} ok, ${failed.length} failed${skipped > 0 ? `, ${skipped} cancelled` : ''}`;
   const failures = failed.map((result) => `${result.call.source ?? result.call.customId ?? '?'}: ${result.headline}`);
   services.log.info(`${title} run: ${counts}${failures.length > 0 ? `\n  ${failures.join('\n  ')}` : ''}`);
   const message = `${title}: ${counts}.${failures.length > 0 ? ` Failed: ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? '; …' : ''}` : ''}`;
@@ -51,4 +60,16 @@ export function notifySummary(services: ExtensionServices, results: readonly (Ca
   void show.call(services.ui, message, VIEW_LOGS).then((choice) => {
     if (choice === VIEW_LOGS) services.log.show();
   });
+}
+
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
+function isNegativeAnswer(result: CallResult): boolean {
+  if (result.outcome.kind !== 'success') return false;
+  const body = (result.outcome.body ?? {}) as { Person?: { Match?: unknown }; spoof?: unknown };
+  if (result.call.operation === 'verify') return body.Person?.Match !== true;
+  if (result.call.operation === 'liveness') return body.spoof === true;
+  return false;
 }

@@ -9,11 +9,15 @@ const MAX_KEPT = 20;
  */
 export class ResultImages implements vscode.FileSystemProvider {
   private readonly files = new Map<string, { bytes: Uint8Array; mtime: number }>();
+  /** Tells apart results added in the same millisecond (same-named images of one multi-image run). */
+  private added = 0;
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
   add(name: string, bytes: Uint8Array): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${Date.now().toString(36)}/${name}` });
+    this.added += 1;
+    const folder = `${Date.now().toString(36)}-${this.added.toString(36)}`;
+    const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${folder}/${name}` });
     this.files.set(uri.path, { bytes, mtime: Date.now() });
     while (this.files.size > MAX_KEPT) this.files.delete(this.files.keys().next().value as string);
     return uri;

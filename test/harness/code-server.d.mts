@@ -29,6 +29,8 @@ export function startCodeServer(options: {
   env?: Record<string, string>;
   port?: number;
   log?: (text: string) => void;
+  /** Opens the workbench to a test payload (enables the smoke-test driver where needed). */
+  runsExtensionTests?: boolean;
 }): Promise<CodeServer>;
 export function launchBrowser(): Promise<Browser>;
 export function openTestWorkbench(

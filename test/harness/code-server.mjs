@@ -86,6 +86,7 @@ export async function startCodeServer({
   env = {},
   port,
   log = () => {},
+  runsExtensionTests = false,
 }) {
   const scratch = makeScratchDir();
   const chosenPort = port ?? (await freePort());
@@ -114,6 +115,7 @@ export async function startCodeServer({
     '--ignore-last-opened',
     '--disable-getting-started-override',
     ...VSCODE_BUILDS[build].serverArgs,
+    ...(runsExtensionTests ? VSCODE_BUILDS[build].testPayloadArgs : []),
   ];
   const child = spawn(nodeBinary(VSCODE_BUILDS[build].runtime), args, {
     env: serverEnvironment(scratch, env),

@@ -30,14 +30,17 @@ export const VSCODE_BUILDS = {
     label: 'VS Code 1.139.1 (code-server 4.139.1)',
     dir: join(HARNESS_DIR, 'code-server-1.139'),
     runtime: 'node24',
-    // 4.139 ignores the test payload unless the smoke-test driver is enabled.
-    serverArgs: ['--vscode-option', 'enable-smoke-test-driver', '--reconnection-grace-time', '5'],
+    serverArgs: ['--reconnection-grace-time', '5'],
+    // 4.139 ignores the test payload unless the smoke-test driver is enabled. The driver also
+    // hides notification toasts, so only servers that run extension tests get it.
+    testPayloadArgs: ['--vscode-option', 'enable-smoke-test-driver'],
   },
   minimum: {
     label: 'VS Code 1.100.3 (code-server 4.100.3)',
     dir: join(HARNESS_DIR, 'code-server-1.100'),
     runtime: 'node20',
     serverArgs: [],
+    testPayloadArgs: [],
   },
 };
 

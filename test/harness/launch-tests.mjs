@@ -36,7 +36,7 @@ async function main() {
   for (const dir of [userDataDir, extensionsDir, folder]) mkdirSync(dir, { recursive: true });
 
   console.log(`[launcher] ${VSCODE_BUILDS[build].label}`);
-  const server = await startCodeServer({ build, userDataDir, extensionsDir });
+  const server = await startCodeServer({ build, userDataDir, extensionsDir, runsExtensionTests: true });
   const browser = await launchBrowser();
   try {
     const payload = [

@@ -22,49 +22,196 @@ export class Workbench {
     private readonly server: CodeServer,
     private readonly scratch: string,
     readonly folder: string,
+    /** The server's user data folder (its `logs/` hold the extension's log files). */
+    readonly userDataDir: string,
   ) {}
 
-  static async open(options: { prepareFolder?: (folder: string) => void; env?: Record<string, string> } = {}) {
+  static async open(
+    options: {
+      prepareFolder?: (folder: string) => void;
+      env?: Record<string, string>;
+      /** User settings, on top of the harness's quiet defaults. */
+      settings?: Record<string, unknown>;
+    } = {},
+  ) {
     const harness = await loadHarness();
+    const build = 'latest';
     const scratch = harness.makeScratchDir('bpid-e2e-');
     const userDataDir = join(scratch, 'user-data');
     const extensionsDir = join(scratch, 'extensions');
     const folder = join(scratch, 'workspace');
     for (const dir of [userDataDir, extensionsDir, folder]) mkdirSync(dir, { recursive: true });
     options.prepareFolder?.(folder);
-    harness.installVsix({ build: 'latest', vsix: packagedVsixPath(), extensionsDir, userDataDir });
+    harness.installVsix({ build, vsix: packagedVsixPath(), extensionsDir, userDataDir });
     const server = await harness.startCodeServer({
-      build: 'latest',
+      build,
       userDataDir,
       extensionsDir,
       ...(options.env ? { env: options.env } : {}),
+      ...(options.settings ? { settings: options.settings } : {}),
     });
     const browser = await harness.launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url(folder));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
-    return new Workbench(page, browser, server, scratch, folder);
+    return new Workbench(page, browser, server, scratch, folder, userDataDir);
   }
 
   /** Runs a command from the Command Palette by its title, as a user types it. */
   async runCommand(title: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    // Short first waits: a palette opened before the extensions are registered never lists their
+    // commands while it stays open, so reopening it soon is what finds them.
+    const waits = [2_000, 3_000, 5_000, 10_000, 10_000];
+    for (const [attempt, wait] of waits.entries()) {
       await this.page.keyboard.press('F1');
       const input = this.page.locator('.quick-input-widget input.input');
       await input.waitFor({ timeout: 10_000 });
       await input.fill(`>${title}`);
       const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       try {
-        await row.waitFor({ timeout: 10_000 });
+        await row.waitFor({ timeout: wait });
         await this.page.keyboard.press('Enter');
         return;
       } catch (error) {
         // Right after load the palette may not list extension commands yet: close it and retry.
         await this.page.keyboard.press('Escape');
-        if (attempt >= 3) throw error;
+        if (attempt === waits.length - 1) throw error;
       }
     }
+  }
+
+  /** The Explorer row of a file or folder, by its exact name. */
+  explorerRow(name: string): Locator {
+    return this.page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+  }
+
+  /**
+   * Right-clicks an Explorer row and walks its context menu: every label but the last is a
+   * submenu that is opened (hover, then click if it did not open), the last one is clicked.
+   * `beforeClick` runs while the whole menu is open (e.g. for a screenshot).
+   */
+  async explorerContextMenu(name: string, labels: string[], beforeClick?: () => Promise<unknown>): Promise<void> {
+    const row = this.explorerRow(name);
+    await row.waitFor({ timeout: 20_000 });
+    await row.click({ button: 'right' });
+    for (const [index, label] of labels.entries()) {
+      const item = this.menuItem(label);
+      await item.waitFor({ timeout: 10_000 });
+      if (index === labels.length - 1) {
+        await beforeClick?.();
+        await item.click();
+        break;
+      }
+      const next = labels[index + 1] as string;
+      await item.hover();
+      try {
+        await this.menuItem(next).waitFor({ timeout: 2_000 });
+      } catch {
+        await item.click();
+      }
+    }
+  }
+
+  /** A context menu entry (menus are in a shadow root; role selectors pierce it). */
+  menuItem(label: string): Locator {
+    return this.page.getByRole('menuitem', { name: label, exact: true });
+  }
+
+  /** The quick input (palette, input boxes, quick picks). */
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Waits for an input box whose title or prompt contains `text`; returns its text box. */
+  async waitForInputBox(text: string | RegExp, timeoutMs = 20_000): Promise<Locator> {
+    const widget = this.quickInput().filter({ hasText: text });
+    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+    const input = widget.locator('input.input');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    return input;
+  }
+
+  /** Replaces what the focused input box holds, as a user does: select all, type. */
+  async typeIntoInput(input: Locator, text: string): Promise<void> {
+    await input.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.type(text, { delay: 10 });
+  }
+
+  /** Presses Enter in the quick input and waits until it closes (a validation error keeps it open). */
+  async acceptInput(): Promise<void> {
+    await this.page.keyboard.press('Enter');
+    await this.quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Notification toasts (bottom right) whose text contains `text`, newest first. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+  }
+
+  /** Waits for a toast to be shown and its fade-in to end (a screenshot mid-fade is see-through). */
+  async waitForNotification(text: string | RegExp, timeoutMs = 20_000): Promise<Locator> {
+    const toast = this.notification(text).first();
+    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page
+      .locator('.notifications-toasts .notification-toast.notification-fade-in-done')
+      .filter({ hasText: text })
+      .first()
+      .waitFor({ state: 'visible', timeout: 5_000 })
+      .catch(() => undefined);
+    return toast;
+  }
+
+  /** Waits until no toast contains `text` (e.g. a progress notification that has finished). */
+  async waitForNoNotification(text: string | RegExp, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.notification(text).count()) > 0) {
+      if (Date.now() > deadline) throw new Error(`a notification "${text}" is still shown`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** The visible notification toasts' texts. */
+  async notificationTexts(): Promise<string[]> {
+    const texts = await this.page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+    return texts.map(normaliseWhitespace);
+  }
+
+  /** Clicks an action button of a notification toast. */
+  async clickNotificationButton(toast: Locator, label: string): Promise<void> {
+    await toast.getByRole('button', { name: label, exact: true }).click();
+  }
+
+  /** Dismisses every notification (palette: Notifications: Clear All Notifications). */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** The modal dialog (confirmations), once shown. */
+  async waitForDialog(timeoutMs = 20_000): Promise<Locator> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: timeoutMs });
+    return dialog;
+  }
+
+  /** Clicks a button of the modal dialog and waits until the dialog closes. */
+  async answerDialog(dialog: Locator, button: string): Promise<void> {
+    await dialog.getByRole('button', { name: button, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Clicks the panel's Maximize button (its title bar, top right) and waits for Restore Panel. */
+  async maximizePanel(): Promise<void> {
+    const actions = this.page.locator('.part.panel .title');
+    await actions.getByRole('button', { name: 'Maximize Panel', exact: true }).click();
+    await actions.getByRole('button', { name: 'Restore Panel', exact: true }).waitFor({ timeout: 10_000 });
   }
 
   /** The text of the Output view, with soft wrapping undone. */
@@ -94,6 +241,10 @@ export class Workbench {
     await this.server.stop();
     rmSync(this.scratch, { recursive: true, force: true });
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function normaliseWhitespace(text: string): string {
