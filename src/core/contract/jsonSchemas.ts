@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authoringRequests, OPERATION_IDS, OPERATIONS, type OperationId } from './operations';
-import { generateSnippetsFile, SNIPPET_BODIES } from './snippets';
+import { generateSnippetsFile, SNIPPET_BODIES, snippetText } from './snippets';
 
 /**
  * The JSON Schemas shipped in schemas/ for `contributes.jsonValidation`, generated from the zod
@@ -16,7 +16,8 @@ function snippet(id: OperationId) {
   return {
     label: `BioPass ID: ${operation.title}`,
     description: `${operation.method} ${operation.path}`,
-    body: SNIPPET_BODIES[id],
+    // bodyText, not body: VS Code would read the `$file` key of a body as a snippet variable.
+    bodyText: snippetText(SNIPPET_BODIES[id]),
   };
 }
 

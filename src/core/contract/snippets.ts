@@ -34,9 +34,12 @@ export const SNIPPET_BODIES: Record<OperationId, Record<string, unknown>> = {
   check_nfiq: { Check: { Image: fingerFile(1) } },
 };
 
-/** JSON text of a snippet body, as VS Code's snippet files want it: one string per line. */
-function snippetLines(body: unknown): string[] {
-  return JSON.stringify(body, null, '\t').split('\n');
+/**
+ * A body as snippet text: JSON with tab indents, and every `$` that opens no placeholder (the
+ * `"$file"` key) escaped, else VS Code would read `$file` as a snippet variable.
+ */
+export function snippetText(body: unknown): string {
+  return JSON.stringify(body, null, '\t').replace(/\$(?!\{)/g, '\\$');
 }
 
 /**
@@ -50,7 +53,7 @@ export function generateSnippetsFile(): Record<string, { prefix: string; descrip
       {
         prefix: `biopass-${id.replace('_', '-')}`,
         description: `${OPERATIONS[id].method} ${OPERATIONS[id].path}`,
-        body: snippetLines(SNIPPET_BODIES[id]),
+        body: snippetText(SNIPPET_BODIES[id]).split('\n'),
       },
     ]),
   );

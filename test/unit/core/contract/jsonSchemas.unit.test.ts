@@ -36,8 +36,10 @@ describe('the shipped JSON Schemas', () => {
     const any = generated['request.schema.json'] as { defaultSnippets: { label: string }[] };
     assert.equal(any.defaultSnippets.length, 14);
     assert.ok(any.defaultSnippets.some((snippet) => snippet.label === 'BioPass ID: Check Liveness'));
-    const del = generated['operations/delete.schema.json'] as { defaultSnippets: { body: unknown }[] };
-    assert.deepEqual(del.defaultSnippets[0]?.body, { Person: { CustomID: '${1:1234}' } });
+    const del = generated['operations/delete.schema.json'] as { defaultSnippets: { bodyText: string }[] };
+    assert.equal(del.defaultSnippets[0]?.bodyText, '{\n\t"Person": {\n\t\t"CustomID": "${1:1234}"\n\t}\n}');
+    const enroll = generated['operations/enroll.schema.json'] as { defaultSnippets: { bodyText: string }[] };
+    assert.match(enroll.defaultSnippets[0]?.bodyText ?? '', /"\\\$file": "\$\{2:\.\/face\.jpg\}"/);
   });
 
   it('declare draft 7, reject unknown keys and carry no regex on image fields', () => {
