@@ -229,6 +229,106 @@ export class Workbench {
     }
   }
 
+  /** The tab of an open editor, by the file name it shows. */
+  editorTab(name: string): Locator {
+    return this.page.locator('.part.editor .tabs-container .tab').filter({ hasText: name });
+  }
+
+  /** The rendered lines of the active text editor (virtualised: only what is on screen). */
+  editorLines(): Locator {
+    return this.page.locator('.part.editor .editor-instance .monaco-editor .view-lines .view-line');
+  }
+
+  /** The text the active editor renders (a very long line is cut after some thousand characters). */
+  async editorText(): Promise<string> {
+    return (await this.page.locator('.part.editor .editor-instance .monaco-editor .view-lines').allInnerTexts()).join(
+      '\n',
+    );
+  }
+
+  async waitForEditorText(text: string, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const content = normaliseWhitespace(await this.editorText());
+      if (content.includes(text)) return content;
+      if (Date.now() > deadline)
+        throw new Error(`the editor never showed "${text}"; it shows: ${content.slice(0, 500)}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M, else the palette) and waits for it. */
+  async openProblems(): Promise<void> {
+    const panel = this.page.locator('.markers-panel');
+    await this.page.keyboard.press('ControlOrMeta+Shift+M');
+    try {
+      await panel.waitFor({ state: 'visible', timeout: 5_000 });
+    } catch {
+      await this.runCommand('View: Focus on Problems View');
+      await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    }
+  }
+
+  /** The rows of the Problems panel whose text contains `text`. */
+  problemRows(text: string | RegExp): Locator {
+    return this.page.locator('.markers-panel .monaco-list-row').filter({ hasText: text });
+  }
+
+  async waitForProblem(text: string | RegExp, timeoutMs = 20_000): Promise<Locator> {
+    const row = this.problemRows(text).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    return row;
+  }
+
+  async waitForNoProblem(text: string | RegExp, timeoutMs = 20_000): Promise<void> {
+    await this.problemRows(text).first().waitFor({ state: 'detached', timeout: timeoutMs });
+  }
+
+  /**
+   * Opens the quick fix menu at the cursor of the focused editor (Ctrl+.) and returns the entry
+   * labelled `title` (reopening the menu once if the code actions were not computed yet).
+   */
+  async openQuickFix(title: string): Promise<Locator> {
+    const item = this.page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first();
+    for (const wait of [5_000, 10_000]) {
+      await this.page.keyboard.press('ControlOrMeta+Period');
+      try {
+        await item.waitFor({ state: 'visible', timeout: wait });
+        return item;
+      } catch (error) {
+        await this.page.keyboard.press('Escape');
+        if (wait === 10_000) throw error;
+      }
+    }
+    return item;
+  }
+
+  /** A CodeLens of the active editor, by its text (its icon aside). */
+  codeLens(text: string): Locator {
+    return this.page.locator('.part.editor .codelens-decoration a').filter({ hasText: text }).first();
+  }
+
+  /** Hovers the mouse over the start of the editor text `text` and returns the hover shown. */
+  async hoverEditorText(text: string, timeoutMs = 20_000): Promise<Locator> {
+    const token = this.page
+      .locator('.part.editor .editor-instance .monaco-editor .view-lines .view-line span span')
+      .filter({ hasText: text })
+      .first();
+    await token.waitFor({ timeout: timeoutMs });
+    const hover = this.page.locator('.monaco-hover').filter({ visible: true });
+    const deadline = Date.now() + timeoutMs;
+    for (let x = 20; ; x += 10) {
+      // Moving within the token: a new position re-triggers the hover if it closed.
+      await token.hover({ position: { x, y: 4 } });
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 3_000 });
+        return hover;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);
