@@ -8,18 +8,20 @@ export function deletePerson(services: ExtensionServices) {
   return async (customIdArgument?: unknown) => {
     const customId = typeof customIdArgument === 'string' ? customIdArgument : await promptCustomId(services, 'delete');
     if (customId === undefined) return undefined;
-    const environment = services.config.environment;
-    // Production asks its own, stronger confirmation when the target is resolved.
-    if (environment !== 'production') {
-      const answer = await services.ui.confirm(
-        `Delete person "${customId}" from ${environment}?`,
-        'BioPass ID removes the biometric templates stored under this CustomID.',
-        'Delete',
-      );
-      if (answer !== 'Delete') return undefined;
-    }
-    return runCalls(services, 'delete', [
-      { operation: 'delete', body: personRequest(customId), customId, context: { customId } },
-    ]);
+    return runCalls(
+      services,
+      'delete',
+      [{ operation: 'delete', body: personRequest(customId), customId, context: { customId } }],
+      {
+        // Production asks its own, stronger confirmation when the target is resolved.
+        confirm: async (target) =>
+          target.environment === 'production' ||
+          (await services.ui.confirm(
+            `Delete person "${customId}" from ${target.environment}?`,
+            'BioPass ID removes the biometric templates stored under this CustomID.',
+            'Delete',
+          )) === 'Delete',
+      },
+    );
   };
 }

@@ -4,7 +4,7 @@ import { runBatch } from '../core/batch';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type CallResult, type PreparedCall, sendCall } from './call';
 import { notifyResult, notifySummary } from './notify';
-import { resolveTarget } from './target';
+import { resolveTarget, type Target } from './target';
 
 /**
  * Sends prepared calls of one operation: resolves the target once, shows one cancellable
@@ -16,11 +16,14 @@ export async function runCalls(
   services: ExtensionServices,
   operation: OperationId,
   calls: readonly PreparedCall[],
+  options: { confirm?: (target: Target) => Thenable<boolean> } = {},
 ): Promise<(CallResult | undefined)[]> {
   if (calls.length === 0) return [];
   const customIds = calls.map((call) => call.customId).filter((id): id is string => id !== undefined);
   const target = await resolveTarget(services, operation, customIds);
   if (!target) return [];
+  // Asked once the target is known, so the question names where the request really goes.
+  if (options.confirm && !(await options.confirm(target))) return [];
   const title = OPERATIONS[operation].title;
   const results = await services.ui.withProgress(
     {
@@ -43,7 +46,7 @@ export async function runCalls(
       }
     },
   );
-  const retry = () => void runCalls(services, operation, calls);
+  const retry = () => void runCalls(services, operation, calls, options);
   const only = results[0];
   if (calls.length === 1 && only) notifyResult(services, only, retry);
   else if (calls.length > 1) notifySummary(services, results);

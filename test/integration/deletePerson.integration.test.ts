@@ -74,7 +74,7 @@ describe('BioPass ID: Delete Person… (real extension host, local sandbox)', ()
 
     const result = await vscode.commands.executeCommand('biopassid.deletePerson');
 
-    assert.equal(result, undefined);
+    assert.deepEqual(result, [], 'no call was made');
     assert.equal(user.confirms.length, 1);
     assert.match(user.confirms[0]?.message ?? '', new RegExp(`"${customId}"`));
     assert.deepEqual(user.progress, []);
