@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { OPERATION_IDS, OPERATIONS, type OperationId } from '../core/contract/operations';
-import { SNIPPET_BODIES } from '../core/contract/snippets';
+import { SNIPPET_BODIES, snippetText } from '../core/contract/snippets';
 import { REQUEST_FILE_SUFFIX } from '../core/request/fileName';
 
 /**
@@ -28,7 +28,7 @@ export function newRequest(services: ExtensionServices) {
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
-    await editor.insertSnippet(new vscode.SnippetString(JSON.stringify(SNIPPET_BODIES[operation], null, 2)));
+    await editor.insertSnippet(new vscode.SnippetString(snippetText(SNIPPET_BODIES[operation])));
     return editor;
   };
 }

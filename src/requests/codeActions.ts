@@ -132,15 +132,49 @@ export class RequestCodeActions implements vscode.CodeActionProvider {
     if (!kind) return [];
     const stem = posix.basename(document.uri.path).replace(/(\.[a-z_]+)?\.biopass\.json$|\.json$/i, '');
     const field = (keyOf(node) ?? 'image').toLowerCase();
-    const fileName = `${stem}.${field}.${EXTENSIONS[kind]}`;
-    const action = new vscode.CodeAction(`Move the image to ./${fileName}`, vscode.CodeActionKind.RefactorRewrite);
+    const target = await imageFile(folder, `${stem}.${field}`, EXTENSIONS[kind], bytes);
+    if (!target) return [];
+    const action = new vscode.CodeAction(`Move the image to ./${target.name}`, vscode.CodeActionKind.RefactorRewrite);
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.createFile(vscode.Uri.joinPath(folder, fileName), {
-      contents: bytes,
-      overwrite: false,
-      ignoreIfExists: false,
-    });
-    action.edit.replace(document.uri, nodeRange, `{ "$file": ${JSON.stringify(`./${fileName}`)} }`);
+    if (!target.holdsImage) {
+      action.edit.createFile(vscode.Uri.joinPath(folder, target.name), {
+        contents: bytes,
+        overwrite: false,
+        ignoreIfExists: false,
+      });
+    }
+    action.edit.replace(document.uri, nodeRange, `{ "$file": ${JSON.stringify(`./${target.name}`)} }`);
     return [action];
   }
+}
+
+/**
+ * Where a moved image goes: `<base>.<extension>`, or `<base>-2.<extension>`, … when that name is
+ * taken by other bytes (never overwritten); a file already holding exactly these bytes (moved out
+ * before, then inlined back) is reused.
+ */
+async function imageFile(
+  folder: vscode.Uri,
+  base: string,
+  extension: string,
+  bytes: Buffer,
+): Promise<{ name: string; holdsImage: boolean } | undefined> {
+  for (let n = 1; n <= 100; n++) {
+    const name = `${base}${n === 1 ? '' : `-${n}`}.${extension}`;
+    const uri = vscode.Uri.joinPath(folder, name);
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return { name, holdsImage: false };
+    }
+    if (stat.type === vscode.FileType.File && stat.size === bytes.length) {
+      const existing = await vscode.workspace.fs.readFile(uri).then(
+        (read) => read,
+        () => undefined,
+      );
+      if (existing && Buffer.from(existing).equals(bytes)) return { name, holdsImage: true };
+    }
+  }
+  return undefined;
 }

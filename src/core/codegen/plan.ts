@@ -1,4 +1,5 @@
 import type { ImageKind } from '../images/kind';
+import { isFileReference } from '../request/prepare';
 import { inlineImageKind, isLargeInlineBase64, placeholderFileName } from './inlineImages';
 
 /** A request body as the generators see it: JSON, with images replaced by the files they are read from. */
@@ -31,16 +32,6 @@ export interface RequestPlan {
 
 /** The one field that is an identifier, never image data, however long or base64-like it is. */
 const IDENTIFIER_KEYS = new Set(['CustomID']);
-
-function isFileReference(value: unknown): value is { $file: string } {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    Object.keys(value).length === 1 &&
-    typeof (value as { $file?: unknown }).$file === 'string'
-  );
-}
 
 /** `Face-1` -> ['face', '1']; a name that would not start a variable gets an `image` word in front. */
 function wordsOf(field: string | undefined): string[] {

@@ -23,15 +23,24 @@ export interface Base64FieldInfo {
 /** Every base64 field schema, with its role: the validator and redaction look fields up here. */
 export const base64Fields = z.registry<Base64FieldInfo>();
 
-/** A file reference, allowed in request files in place of base64; resolved only when sending. */
-export const FileReference = z
-  .strictObject({
-    $file: z.string().min(1).meta({
-      markdownDescription:
-        'Path of an image file, relative to this request file. It is read and base64-encoded only when the request is sent; the request file itself never holds the image.',
-    }),
-  })
-  .meta({ markdownDescription: 'An image file to send in place of inline base64: `{ "$file": "./face.jpg" }`.' });
+/**
+ * A file reference, allowed in request files in place of base64; resolved only when sending.
+ * Each field gets its own, carrying the field's description, so hovering `Finger-7` still names
+ * the finger when it holds a reference.
+ */
+export function fileReference(fieldDescription = '') {
+  const lead = fieldDescription ? `${fieldDescription}\n\n` : '';
+  return z
+    .strictObject({
+      $file: z.string().min(1).meta({
+        markdownDescription:
+          'Path of an image file, relative to this request file. It is read and base64-encoded only when the request is sent; the request file itself never holds the image.',
+      }),
+    })
+    .meta({
+      markdownDescription: `${lead}An image file to send in place of inline base64: \`{ "$file": "./face.jpg" }\`.`,
+    });
+}
 
 /**
  * How a base64 field is spelt: `wire` is what goes over HTTP (a string); `authoring` is what a
@@ -52,7 +61,7 @@ export function base64Field(flavour: ContractFlavour, role: ImageRole, markdownD
     });
   base64Fields.add(text, { role });
   if (flavour === 'wire') return text;
-  const either = z.union([text, FileReference]).meta({ markdownDescription });
+  const either = z.union([text, fileReference(markdownDescription)]).meta({ markdownDescription });
   base64Fields.add(either, { role });
   return either;
 }

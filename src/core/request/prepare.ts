@@ -31,7 +31,8 @@ export interface PreparedRequest {
   files: string[];
 }
 
-function isFileReference(value: unknown): value is { $file: string } {
+/** `{ "$file": "<path>" }`, and nothing else in the object. */
+export function isFileReference(value: unknown): value is { $file: string } {
   return (
     value !== null &&
     typeof value === 'object' &&
