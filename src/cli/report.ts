@@ -1,17 +1,8 @@
-import type { OperationId } from '../core/contract/operations';
 import type { Outcome } from '../core/http/outcome';
 import { describeOutcome } from '../core/http/outcome';
 import type { Redactor } from '../core/redact';
-import { type VerdictContext, verdict } from '../core/verdict';
+import { isNegativeAnswer, type VerdictContext, verdict } from '../core/verdict';
 import { type CliIo, EXIT } from './io';
-
-/** Whether a successful answer is a negative one (exit 3): no match, or a spoof. */
-function isNegative(operation: OperationId, body: unknown): boolean {
-  const root = (body ?? {}) as Record<string, unknown>;
-  if (operation === 'verify') return (root.Person as Record<string, unknown> | undefined)?.Match !== true;
-  if (operation === 'liveness') return root.spoof === true;
-  return false;
-}
 
 /**
  * Prints one call's result: the verdict (or what went wrong and what to do next), then the
@@ -25,7 +16,7 @@ export function reportOutcome(
 ): number {
   const succeeded = outcome.kind === 'success';
   const line = succeeded ? verdict(outcome.operation, outcome.body, options.context) : outcome.summary;
-  const exit = !succeeded ? EXIT.failed : isNegative(outcome.operation, outcome.body) ? EXIT.negative : EXIT.ok;
+  const exit = !succeeded ? EXIT.failed : isNegativeAnswer(outcome.operation, outcome.body) ? EXIT.negative : EXIT.ok;
   if (options.json) {
     const payload = {
       operation: outcome.operation,

@@ -97,3 +97,26 @@ export function verdict(operation: OperationId, body: unknown, context: VerdictC
       return `NFIQ quality: ${text(object(root.NFIQ).Quality)}`;
   }
 }
+
+/** Whether a successful answer is a negative one: verify did not match, liveness says spoof. */
+export function isNegativeAnswer(operation: OperationId, body: unknown): boolean {
+  const root = object(body);
+  if (operation === 'verify') return object(root.Person).Match !== true;
+  if (operation === 'liveness') return root.spoof === true;
+  return false;
+}
+
+/** The base64 image an answer carries back (anonymizer, ICAO crop, WSQ decode), if any. */
+export function returnedImage(operation: OperationId, body: unknown): string | undefined {
+  const root = object(body);
+  const holder =
+    operation === 'anonymizer'
+      ? root.FaceAnonymizer
+      : operation === 'icao_crop'
+        ? root.IcaoCropedImage
+        : operation === 'decode'
+          ? root.Decode
+          : undefined;
+  const value = object(holder).Image;
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}

@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type Outcome, outcomeLabel } from '../core/http/outcome';
-import { type VerdictContext, verdict } from '../core/verdict';
+import { returnedImage, type VerdictContext, verdict } from '../core/verdict';
 import type { Target } from './target';
 
 /** One request, ready to send: the wire body and what the log and verdict need to know. */
@@ -23,20 +23,6 @@ export interface CallResult {
   headline: string;
   /** Where a returned image (anonymized, cropped, decoded) can be opened. */
   resultImage?: vscode.Uri;
-}
-
-/** The image a response carries back, if its operation returns one. */
-function returnedImage(operation: OperationId, body: unknown): string | undefined {
-  const root = (body ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const value =
-    operation === 'anonymizer'
-      ? root.FaceAnonymizer?.Image
-      : operation === 'icao_crop'
-        ? root.IcaoCropedImage?.Image
-        : operation === 'decode'
-          ? root.Decode?.Image
-          : undefined;
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 function bioPassIdOf(body: unknown): string | undefined {

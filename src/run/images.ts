@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
-import { IMAGE_ROLES, type ImageRole } from '../core/contract/images';
+import { type ImageRole, imageKindProblem } from '../core/contract/images';
 import { detectImageKind } from '../core/images/kind';
 import { formatSize } from '../core/redact';
 
@@ -64,13 +64,7 @@ export async function readImage(services: ExtensionServices, uri: vscode.Uri, ro
     const reason = error instanceof vscode.FileSystemError ? error.code : String(error);
     return { ok: false, message: `${name} cannot be read (${reason}).` };
   }
-  const { kinds, label } = IMAGE_ROLES[role];
-  const accepted: readonly string[] = kinds;
-  const kind = detectImageKind(bytes);
-  if (!kind || !accepted.includes(kind)) {
-    const found = kind ? `a ${kind.toUpperCase()} image` : 'not an image';
-    const expected = accepted.map((item) => item.toUpperCase()).join(' or ');
-    return { ok: false, message: `${name} is ${found}; this takes a ${label} (${expected}).` };
-  }
+  const problem = imageKindProblem(name, detectImageKind(bytes), role);
+  if (problem) return { ok: false, message: problem };
   return { ok: true, base64: Buffer.from(bytes).toString('base64'), name };
 }

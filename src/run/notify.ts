@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { promptForKey } from '../commands/setApiKey';
 import type { ExtensionServices } from '../context';
 import { OPERATIONS } from '../core/contract/operations';
+import { isNegativeAnswer } from '../core/verdict';
 import type { CallResult } from './call';
 
 const VIEW_LOGS = 'View Logs';
@@ -20,7 +21,10 @@ export function notifyResult(services: ExtensionServices, result: CallResult, re
     if (result.resultImage) void vscode.commands.executeCommand('vscode.open', result.resultImage);
     const actions = result.resultImage ? [OPEN_IMAGE, VIEW_LOGS] : [VIEW_LOGS];
     // A negative answer (no match, a spoof) is a success of the call, but not news to skim past.
-    const show = isNegativeAnswer(result) ? services.ui.showWarningMessage : services.ui.showInformationMessage;
+    const show =
+      result.outcome.kind === 'success' && isNegativeAnswer(result.call.operation, result.outcome.body)
+        ? services.ui.showWarningMessage
+        : services.ui.showInformationMessage;
     void show.call(services.ui, result.headline, ...actions).then((choice) => {
       if (choice === VIEW_LOGS) services.log.show();
       if (choice === OPEN_IMAGE && result.resultImage)
@@ -64,12 +68,4 @@ export function notifySummary(services: ExtensionServices, results: readonly (Ca
 
 function asSentence(text: string): string {
   return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
-}
-
-function isNegativeAnswer(result: CallResult): boolean {
-  if (result.outcome.kind !== 'success') return false;
-  const body = (result.outcome.body ?? {}) as { Person?: { Match?: unknown }; spoof?: unknown };
-  if (result.call.operation === 'verify') return body.Person?.Match !== true;
-  if (result.call.operation === 'liveness') return body.spoof === true;
-  return false;
 }

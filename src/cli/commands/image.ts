@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { FINGER_KEYS } from '../../core/contract/fields';
-import { IMAGE_ROLES, type ImageRole } from '../../core/contract/images';
+import { type ImageRole, imageKindProblem } from '../../core/contract/images';
 import type { OperationId } from '../../core/contract/operations';
 import { readImageFile, toBase64 } from '../../core/images/read';
 import { Redactor } from '../../core/redact';
 import { personRequest, type SingleImageOperation, singleImageRequest } from '../../core/request/build';
+import { returnedImage } from '../../core/verdict';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, stringOption } from '../args';
 import { clientFor, connectionFrom } from '../connection';
 import { type CliIo, EXIT, UsageError } from '../io';
@@ -36,12 +37,6 @@ function fingerKey(text: string | undefined): string | undefined {
   return key;
 }
 
-function returnedImage(operation: OperationId, body: unknown): string | undefined {
-  const root = (body ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const value = operation === 'anonymizer' ? root.FaceAnonymizer?.Image : root.IcaoCropedImage?.Image;
-  return typeof value === 'string' ? value : undefined;
-}
-
 export async function runImageCommand(command: ImageCommand, argv: string[], io: CliIo): Promise<number> {
   const spec = IMAGE_COMMANDS[command];
   const isPerson = PERSON_OPERATIONS.includes(spec.operation);
@@ -69,12 +64,9 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
     io.stderr(`${error instanceof Error ? error.message : String(error)}\nNothing was sent.\n`);
     return EXIT.failed;
   }
-  const accepted: readonly string[] = IMAGE_ROLES[role].kinds;
-  if (!image.kind || !accepted.includes(image.kind)) {
-    const found = image.kind ? `a ${image.kind.toUpperCase()} image` : 'not an image';
-    io.stderr(
-      `${imagePath} is ${found}; ${command} takes a ${IMAGE_ROLES[role].label} (${accepted.map((kind) => kind.toUpperCase()).join(' or ')}). Nothing was sent.\n`,
-    );
+  const problem = imageKindProblem(imagePath, image.kind, role);
+  if (problem) {
+    io.stderr(`${problem} Nothing was sent.\n`);
     return EXIT.failed;
   }
   const base64 = toBase64(image.bytes);

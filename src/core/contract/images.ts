@@ -16,6 +16,19 @@ export const IMAGE_ROLES = {
 
 export type ImageRole = keyof typeof IMAGE_ROLES;
 
+/** The kinds a role takes, as people write them: `JPEG or PNG`. */
+export function acceptedKindsText(role: ImageRole): string {
+  return IMAGE_ROLES[role].kinds.map((kind) => kind.toUpperCase()).join(' or ');
+}
+
+/** Why an image of this kind cannot go in a field of this role, or undefined when it can. */
+export function imageKindProblem(name: string, kind: ImageKind | undefined, role: ImageRole): string | undefined {
+  const accepted: readonly ImageKind[] = IMAGE_ROLES[role].kinds;
+  if (kind && (accepted.length === 0 || accepted.includes(kind))) return undefined;
+  const found = kind ? `a ${kind.toUpperCase()} image` : 'not an image';
+  return `${name} is ${found}; this takes a ${IMAGE_ROLES[role].label} (${acceptedKindsText(role)}).`;
+}
+
 export interface Base64FieldInfo {
   role: ImageRole;
 }
@@ -49,8 +62,7 @@ export function fileReference(fieldDescription = '') {
 export type ContractFlavour = 'wire' | 'authoring';
 
 export function base64Field(flavour: ContractFlavour, role: ImageRole, markdownDescription: string): z.ZodType {
-  const kinds: readonly string[] = IMAGE_ROLES[role].kinds;
-  const kindText = kinds.length > 0 ? ` (${kinds.map((kind) => kind.toUpperCase()).join(' or ')})` : '';
+  const kindText = IMAGE_ROLES[role].kinds.length > 0 ? ` (${acceptedKindsText(role)})` : '';
   // No `pattern` on purpose: a regex over a multi-MB string makes the editor's own validation
   // several times slower; base64 is checked by our validator instead.
   const text = z

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { IMAGE_ROLES } from '../contract/images';
+import { acceptedKindsText, IMAGE_ROLES } from '../contract/images';
 import type { ImageInfo } from '../images/read';
 import type { FileReferenceLocation, RequestDiagnostic } from '../validate/types';
 import { readReferencedImage } from './prepare';
@@ -44,11 +44,10 @@ export async function checkFileReferences(
         ...at,
       });
     } else if (!accepted.includes(image.kind)) {
-      const expected = accepted.map((kind) => kind.toUpperCase()).join(' or ');
       diagnostics.push({
         severity: 'warning',
         code: 'file-reference-unexpected-kind',
-        message: `${reference.path} is a ${image.kind.toUpperCase()} image; this field takes a ${label} (${expected}).`,
+        message: `${reference.path} is a ${image.kind.toUpperCase()} image; this field takes a ${label} (${acceptedKindsText(reference.role)}).`,
         ...at,
       });
     }

@@ -88,7 +88,7 @@ describe('biopassid image commands against the local sandbox (real HTTP)', () =>
     assert.equal(run.code, 1);
     assert.match(
       run.stderr,
-      /notes\.jpg is not an image; enroll takes a face image \(JPEG or PNG\)\. Nothing was sent\./,
+      /notes\.jpg is not an image; this takes a face image \(JPEG or PNG\)\. Nothing was sent\./,
     );
     const fingerAsFace = join(dir, 'finger.tif');
     writeFileSync(fingerAsFace, sampleFingerprintTiff(0));
