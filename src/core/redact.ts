@@ -47,10 +47,20 @@ export class Redactor {
   }
 
   text(input: string): string {
-    let output = input;
     // Longest first, so a secret that contains another is masked whole.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      output = output.split(secret).join(maskSecret(secret));
+    const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+    const shrinking = secrets.filter((secret) => maskSecret(secret).length < secret.length);
+    let output = input;
+    let previous: string;
+    do {
+      // A mask keeps the secret's last four characters, which can join the text after it into the
+      // secret again ("abcdXXXXabcd" + "XXXXabcd"), so mask until nothing changes. Each pass that
+      // changes something shortens the text, so the loop ends.
+      previous = output;
+      for (const secret of shrinking) output = output.split(secret).join(maskSecret(secret));
+    } while (output !== previous);
+    for (const secret of secrets) {
+      if (!shrinking.includes(secret)) output = output.split(secret).join(maskSecret(secret));
     }
     return output.replace(this.base64Run, (run) => describeBase64(run));
   }
