@@ -47,7 +47,12 @@ const server = await startCodeServer({
   userDataDir,
   extensionsDir,
   port,
-  settings: { 'biopassid.environment': 'custom', 'biopassid.customBaseUrl': sandbox.url },
+  settings: {
+    'biopassid.environment': 'custom',
+    'biopassid.customBaseUrl': sandbox.url,
+    // The sample workspace lives inside this repository's folder: no "open the parent repository?" prompt.
+    'git.openRepositoryInParentFolders': 'never',
+  },
   env: { BIOPASSID_API_KEY: sandbox.key },
 });
 console.log(`\n[start] local sandbox at ${sandbox.url} (biopassid.environment = custom)`);
