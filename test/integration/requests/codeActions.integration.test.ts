@@ -1,16 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sampleFaceJpeg } from '../../../src/core/images/samples';
-import { activateExtension, waitFor } from '../../support/extension';
-import { ScratchFolder } from '../../support/workbench';
+import { waitFor } from '../../support/extension';
 import {
-  closeAllEditors,
   encoder,
   OUR_SOURCE,
   openInEditor,
   pollUntil,
   rangeOf,
   requestText,
+  useRequestFolder,
   waitForDiagnostics,
   waitForOurCode,
 } from './helpers';
@@ -58,21 +57,8 @@ async function apply(action: vscode.CodeAction): Promise<void> {
 }
 
 describe('request files: quick fixes and refactorings (real extension host)', () => {
-  let folder: ScratchFolder;
-
-  beforeEach(async () => {
-    await activateExtension();
-    folder = await ScratchFolder.create();
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await folder.delete();
-  });
-
-  async function open(name: string, body: unknown): Promise<vscode.TextDocument> {
-    return (await openInEditor(await folder.write(name, encoder.encode(requestText(body))))).document;
-  }
+  const requests = useRequestFolder();
+  const open = (name: string, body: unknown) => requests.open(name, requestText(body));
 
   it('removes a data: prefix, and the diagnostic goes with it', async () => {
     const document = await open('alice.enroll.biopass.json', {
@@ -144,7 +130,7 @@ describe('request files: quick fixes and refactorings (real extension host)', ()
   }
 
   async function openEditor(name: string, body: unknown): Promise<vscode.TextEditor> {
-    return openInEditor(await folder.write(name, encoder.encode(requestText(body))));
+    return openInEditor(await requests.folder.write(name, encoder.encode(requestText(body))));
   }
 
   it('moves an inline image out to a file next to the request, inlines it back, and moves it again', async () => {
@@ -153,7 +139,7 @@ describe('request files: quick fixes and refactorings (real extension host)', ()
     });
     const { document } = editor;
     const original = document.getText();
-    const target = vscode.Uri.joinPath(folder.uri, 'dave.face-1.jpg');
+    const target = vscode.Uri.joinPath(requests.folder.uri, 'dave.face-1.jpg');
 
     await moveImageOut(editor, FACE, 'dave.face-1.jpg');
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(target)), JPEG, 'the file holds the image bytes');
@@ -174,20 +160,20 @@ describe('request files: quick fixes and refactorings (real extension host)', ()
 
   it('never overwrites another image: a taken name gets the next free one', async () => {
     const other = sampleFaceJpeg(42);
-    await folder.write('erin.face-1.jpg', other);
+    await requests.folder.write('erin.face-1.jpg', other);
     const editor = await openEditor('erin.verify.biopass.json', {
       Person: { CustomID: 'erin', Face: [{ 'Face-1': FACE }] },
     });
 
     await moveImageOut(editor, FACE, 'erin.face-1-2.jpg');
     const read = async (name: string) =>
-      Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name)));
+      Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(requests.folder.uri, name)));
     assert.deepEqual(await read('erin.face-1-2.jpg'), JPEG);
     assert.deepEqual(await read('erin.face-1.jpg'), other, 'the image already there is untouched');
   });
 
   it('inlines a $file image as base64', async () => {
-    await folder.write('gina.jpg', JPEG);
+    await requests.folder.write('gina.jpg', JPEG);
     const document = await open('gina.enroll.biopass.json', {
       Person: { CustomID: 'gina', Face: [{ 'Face-1': { $file: './gina.jpg' } }] },
     });

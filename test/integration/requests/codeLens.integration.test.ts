@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sampleFaceJpeg } from '../../../src/core/images/samples';
-import { activateExtension } from '../../support/extension';
-import { ScratchFolder } from '../../support/workbench';
-import { closeAllEditors, encoder, openInEditor, rangeOf, requestText } from './helpers';
+import { rangeOf, requestText, useRequestFolder } from './helpers';
 
 const FACE = sampleFaceJpeg(51).toString('base64');
 
@@ -13,21 +11,8 @@ async function sendLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
 }
 
 describe('request files: Send CodeLens (real extension host)', () => {
-  let folder: ScratchFolder;
-
-  beforeEach(async () => {
-    await activateExtension();
-    folder = await ScratchFolder.create();
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await folder.delete();
-  });
-
-  async function open(name: string, body: unknown): Promise<vscode.TextDocument> {
-    return (await openInEditor(await folder.write(name, encoder.encode(requestText(body))))).document;
-  }
+  const requests = useRequestFolder();
+  const open = (name: string, body: unknown) => requests.open(name, requestText(body));
 
   it('offers Send as Enroll | Verify | Update above a Person with a face (no Delete: it takes no images)', async () => {
     const document = await open('alice.biopass.json', { Person: { CustomID: 'alice', Face: [{ 'Face-1': FACE }] } });

@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sampleFaceJpeg, sampleFingerprintTiff } from '../../../src/core/images/samples';
 import { formatSize } from '../../../src/core/redact';
-import { activateExtension } from '../../support/extension';
-import { ScratchFolder } from '../../support/workbench';
-import { closeAllEditors, encoder, openInEditor, pollUntil, positionIn, requestText } from './helpers';
+import { pollUntil, positionIn, requestText, useRequestFolder } from './helpers';
 
 function labelOf(item: vscode.CompletionItem): string {
   const label = typeof item.label === 'string' ? item.label : item.label.label;
@@ -66,21 +64,8 @@ function schemaHover(uri: vscode.Uri, position: vscode.Position): Promise<string
 }
 
 describe('request files: completion and hover (real extension host)', () => {
-  let folder: ScratchFolder;
-
-  beforeEach(async () => {
-    await activateExtension();
-    folder = await ScratchFolder.create();
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await folder.delete();
-  });
-
-  async function open(name: string, text: string): Promise<vscode.TextDocument> {
-    return (await openInEditor(await folder.write(name, encoder.encode(text)))).document;
-  }
+  const requests = useRequestFolder();
+  const open = (name: string, text: string) => requests.open(name, text);
 
   describe('completion (the shipped schemas and snippets)', () => {
     it('offers CustomID, Face and Fingers inside "Person": { } of an enroll request', async () => {
@@ -150,7 +135,7 @@ describe('request files: completion and hover (real extension host)', () => {
     });
 
     it('describes the image a $file names, read from disk next to the request', async () => {
-      await folder.write('dave.jpg', jpeg);
+      await requests.folder.write('dave.jpg', jpeg);
       const document = await open(
         'dave.enroll.biopass.json',
         requestText({ Person: { CustomID: 'dave', Face: [{ 'Face-1': { $file: './dave.jpg' } }] } }),

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor } from '../../support/extension';
+import { activateExtension, waitFor } from '../../support/extension';
+import { ScratchFolder } from '../../support/workbench';
 
 /** The source our DiagnosticCollection stamps on every diagnostic (src/requests/diagnostics.ts). */
 export const OUR_SOURCE = 'BioPass ID';
@@ -165,4 +166,35 @@ export const encoder = new TextEncoder();
 /** The longest run of base64 alphabet characters in text (an image pasted into code would be thousands). */
 export function longestBase64Run(text: string): number {
   return Math.max(0, ...(text.match(/[A-Za-z0-9+/=]+/g) ?? []).map((run) => run.length));
+}
+
+/**
+ * The scratch folder a suite of request-file tests works in: the extension is activated and the
+ * folder created before each test; editors are closed and the folder deleted after it.
+ */
+export function useRequestFolder(): {
+  readonly folder: ScratchFolder;
+  open(name: string, text: string): Promise<vscode.TextDocument>;
+} {
+  let current: ScratchFolder | undefined;
+  beforeEach(async () => {
+    await activateExtension();
+    current = await ScratchFolder.create();
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    await current?.delete();
+  });
+  const folder = (): ScratchFolder => {
+    if (!current) throw new Error('useRequestFolder: the folder exists only inside a test');
+    return current;
+  };
+  return {
+    get folder() {
+      return folder();
+    },
+    async open(name, text) {
+      return (await openInEditor(await folder().write(name, encoder.encode(text)))).document;
+    },
+  };
 }
