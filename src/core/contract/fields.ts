@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The characters a CustomID must not hold: C0 controls and DEL. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authoringRequests, OPERATION_IDS, OPERATIONS, type OperationId } from './operations';
 import { generateSnippetsFile, SNIPPET_BODIES, snippetText } from './snippets';
 

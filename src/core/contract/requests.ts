@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BiometricType, CustomID, FINGER_KEYS, FINGER_NAMES, TemplateFormat } from './fields';
 import { base64Field, type ContractFlavour } from './images';
 

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   ENVELOPES,
   type Envelope,

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { IMAGE_ROLES, type ImageRole } from '../contract/images';
 import type { ImageKind } from '../images/kind';
 import type { ValidationContext } from './context';

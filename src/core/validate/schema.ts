@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { base64Fields, type ImageRole } from '../contract/images';
 
 /** The parts of a zod 4 definition (`schema._zod.def`) the walker reads. */

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ValidationContext } from './context';
 import { checkImageField } from './imageField';
 import { describePath, propertyKey, propertyValue, quote, replaceEdit } from './jsonText';

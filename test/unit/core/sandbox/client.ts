@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { OPERATIONS, type OperationId } from '../../../../src/core/contract/operations';
 import type { responseSchemas } from '../../../../src/core/contract/responses';
 import type { Sandbox } from '../../../../src/core/sandbox';
