@@ -19,6 +19,23 @@ const production = args.has('--production');
 export const BUNDLE_ENTRIES = {
   extension: 'src/extension.ts',
   cli: 'src/cli.ts',
+  // The local sandbox, loaded by the extension only when it starts (keeps activation small).
+  sandbox: 'src/core/sandbox/index.ts',
+};
+
+/**
+ * In the extension bundle, `import('../core/sandbox/index.js')` (src/services/localSandbox.ts) stays a
+ * require of the separate dist/sandbox.js instead of inlining the sandbox.
+ */
+const lazySandbox = {
+  name: 'lazy-sandbox',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core\/sandbox\/index\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'services', 'localSandbox.ts'))
+        ? { path: './sandbox.js', external: true }
+        : undefined,
+    );
+  },
 };
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -43,6 +60,7 @@ const bundleOptions = {
   define: { BIOPASSID_VERSION: JSON.stringify(version) },
   // dist/cli.js is the `biopassid` bin; the shebang is harmless in the extension bundle.
   banner: { js: '#!/usr/bin/env node' },
+  plugins: [lazySandbox],
 };
 
 /** TypeScript files under dir, skipping node_modules (the test harness installs live under test/). */
@@ -110,6 +128,7 @@ if (args.has('--watch')) {
   const context = await esbuild.context({
     ...bundleOptions,
     plugins: [
+      ...bundleOptions.plugins,
       {
         name: 'report',
         setup(build) {

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
 import { selectEnvironment } from './commands/environment';

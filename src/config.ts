@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import { DEFAULT_ENVIRONMENT, describeEnvironment, type EnvironmentId, isEnvironmentId } from './core/environments';
 
 export const CONFIG_SECTION = 'biopassid';

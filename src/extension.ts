@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import { registerCommands } from './commands';
 import { Config } from './config';
 import type { ExtensionServices } from './context';

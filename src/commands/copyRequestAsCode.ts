@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { CODE_LANGUAGE_INFO, CODE_LANGUAGES, type CodeLanguage, requestAsCode } from '../core/codegen';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';

@@ -1,5 +1,7 @@
 import { getLocation } from 'jsonc-parser';
-import * as vscode from 'vscode';
+
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { IMAGE_EXTENSIONS, readImage } from '../run/images';
 

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { OPERATION_IDS, OPERATIONS, type OperationId } from '../core/contract/operations';
 import { SNIPPET_BODIES, snippetText } from '../core/contract/snippets';

@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
-import * as vscode from 'vscode';
+
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { isOperationId, OPERATIONS, type OperationId } from '../core/contract/operations';
 import { sentBiometrics } from '../core/request/fileName';

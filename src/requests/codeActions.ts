@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
 import { findNodeAtLocation, findNodeAtOffset, type Node, parseTree } from 'jsonc-parser';
-import * as vscode from 'vscode';
+
+import vscode = require('vscode');
+
 import { detectImageKind } from '../core/images/kind';
 import type { RequestDiagnostic } from '../core/validate/types';
 import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import { OPERATIONS } from '../core/contract/operations';
 import { isRequestDocument, pinnedOperation } from './requestDocuments';
 import type { RequestValidation } from './requestValidation';

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { DiagnosticCode, RequestDiagnostic } from '../core/validate/types';
 import { isRequestDocument } from './requestDocuments';
 import type { RequestValidation } from './requestValidation';

@@ -1,6 +1,8 @@
 import { dirname } from 'node:path';
 import { findNodeAtOffset, type Node, parseTree } from 'jsonc-parser';
-import * as vscode from 'vscode';
+
+import vscode = require('vscode');
+
 import { readImageDimensions } from '../core/images/dimensions';
 import { detectImageKind } from '../core/images/kind';
 import { formatSize } from '../core/redact';

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import { isOperationId, type OperationId } from '../core/contract/operations';
 import { isRequestFileName, operationFromFileName } from '../core/request/fileName';
 

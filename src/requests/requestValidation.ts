@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
-import * as vscode from 'vscode';
+
+import vscode = require('vscode');
+
 import type { Config } from '../config';
 import { checkFileReferences } from '../core/request/fileReferences';
 import type { RequestDiagnostic, ValidationResult } from '../core/validate/types';

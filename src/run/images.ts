@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { type ImageRole, imageKindProblem } from '../core/contract/images';
 import { detectImageKind } from '../core/images/kind';

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import { promptForKey } from '../commands/setApiKey';
 import type { ExtensionServices } from '../context';
 import { OPERATIONS } from '../core/contract/operations';

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { runBatch } from '../core/batch';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';

@@ -1,5 +1,6 @@
-import * as vscode from 'vscode';
-import { type Sandbox, startSandbox } from '../core/sandbox';
+import vscode = require('vscode');
+
+import type { Sandbox } from '../core/sandbox';
 import type { Log } from '../log';
 
 /** The core's sandbox server, run inside the extension host on a free loopback port. */
@@ -13,18 +14,21 @@ export class LocalSandbox implements vscode.Disposable {
 
   /** Starts the sandbox if it is not running; concurrent callers share one start. */
   start(): Promise<Sandbox> {
-    this.running ??= startSandbox().then(
-      (sandbox) => {
-        this.current = sandbox;
-        this.log.info(`Local sandbox listening on ${sandbox.url}`);
-        this.changed.fire();
-        return sandbox;
-      },
-      (error: unknown) => {
-        this.running = undefined;
-        throw error;
-      },
-    );
+    // Loaded on first start: the shipped build keeps the sandbox in dist/sandbox.js (see scripts/build.mjs).
+    this.running ??= import('../core/sandbox/index.js')
+      .then(({ startSandbox }) => startSandbox())
+      .then(
+        (sandbox) => {
+          this.current = sandbox;
+          this.log.info(`Local sandbox listening on ${sandbox.url}`);
+          this.changed.fire();
+          return sandbox;
+        },
+        (error: unknown) => {
+          this.running = undefined;
+          throw error;
+        },
+      );
     return this.running;
   }
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export const RESULT_SCHEME = 'biopassid-result';
 const MAX_KEPT = 20;

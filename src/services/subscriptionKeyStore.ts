@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { EnvironmentId } from '../core/environments';
 import { maskSecret } from '../core/redact';
 

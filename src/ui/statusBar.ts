@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { SubscriptionKeyStore } from '../services/subscriptionKeyStore';
 

@@ -44,8 +44,14 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(unexpected, []);
   });
 
-  it('contains the production bundle, its source map and the icon, and no sources or tests', () => {
-    for (const required of ['dist/extension.js', 'dist/extension.js.map', 'media/icon.png', 'package.nls.json']) {
+  it('contains the production bundle, its source map, the lazily loaded sandbox and the icon, and no sources or tests', () => {
+    for (const required of [
+      'dist/extension.js',
+      'dist/extension.js.map',
+      'dist/sandbox.js',
+      'media/icon.png',
+      'package.nls.json',
+    ]) {
       assert.ok(files.includes(required), `${required} is missing from the .vsix`);
     }
     assert.deepEqual(

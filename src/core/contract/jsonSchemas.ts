@@ -28,7 +28,7 @@ function toJsonSchema(schema: z.ZodType, title: string, description: string, sni
 
 /** A request of any operation: one envelope key at the top. Used when no operation is pinned. */
 function anyRequestSchema(): z.ZodType {
-  const r = authoringRequests;
+  const r = authoringRequests();
   return z
     .strictObject({
       $schema: z.string().optional(),

@@ -1,11 +1,31 @@
 import type * as z from 'zod';
-import { buildRequestSchemas } from './requests';
-import { responseSchemas } from './responses';
+import { buildRequestSchemas, type RequestSchemas } from './requests';
+import { buildResponseSchemas, type ResponseSchemas } from './responses';
 
-export const wireRequests = buildRequestSchemas('wire');
-export const authoringRequests = buildRequestSchemas('authoring');
+let wire: RequestSchemas | undefined;
+let authoring: RequestSchemas | undefined;
 
-export type OperationId = keyof typeof wireRequests;
+/** The request schemas as sent on the wire; built on first use, so loading the catalog stays cheap. */
+export function wireRequests(): RequestSchemas {
+  wire ??= buildRequestSchemas('wire');
+  return wire;
+}
+
+/** The request schemas of request files, where any image may be a `$file` reference; built on first use. */
+export function authoringRequests(): RequestSchemas {
+  authoring ??= buildRequestSchemas('authoring');
+  return authoring;
+}
+
+let responses: ResponseSchemas | undefined;
+
+/** The response schemas; built on first use. */
+export function responseSchemas(): ResponseSchemas {
+  responses ??= buildResponseSchemas();
+  return responses;
+}
+
+export type OperationId = keyof RequestSchemas;
 
 /** The top-level key of a request body; operations sharing one are told apart when sending. */
 export type Envelope = 'Person' | 'Match' | 'Extract' | 'Encode' | 'Decode' | 'Check' | 'Spoof';
@@ -133,9 +153,15 @@ function buildCatalog(): Record<OperationId, Operation> {
     catalog[id] = {
       id,
       ...FACTS[id],
-      request: wireRequests[id],
-      authoringRequest: authoringRequests[id],
-      response: responseSchemas[id],
+      get request() {
+        return wireRequests()[id];
+      },
+      get authoringRequest() {
+        return authoringRequests()[id];
+      },
+      get response() {
+        return responseSchemas()[id];
+      },
     };
   }
   return catalog;

@@ -15,26 +15,33 @@ function personKeys(operation: OperationId): string[] {
   return person === undefined ? [] : Object.keys(shapeOf(viewOf(person)));
 }
 
-/** The image keys of the Person envelope (Face, Fingers), from the contract. */
-const BIOMETRIC_KEYS = [
-  ...new Set(
-    operationsOfEnvelope('Person').flatMap((operation) => personKeys(operation.id).filter((key) => key !== 'CustomID')),
-  ),
-];
+let biometricKeys: string[] | undefined;
+
+/** The image keys of the Person envelope (Face, Fingers), from the contract; read on first use. */
+function biometricKeysOfPerson(): string[] {
+  biometricKeys ??= [
+    ...new Set(
+      operationsOfEnvelope('Person').flatMap((operation) =>
+        personKeys(operation.id).filter((key) => key !== 'CustomID'),
+      ),
+    ),
+  ];
+  return biometricKeys;
+}
 
 /**
  * In the contract, the Person of every operation that takes images (enroll, verify, update)
  * carries the refinement "needs a Face or Fingers"; delete takes none.
  */
 function takesBiometrics(operation: OperationId): boolean {
-  return personKeys(operation).some((key) => BIOMETRIC_KEYS.includes(key));
+  return personKeys(operation).some((key) => biometricKeysOfPerson().includes(key));
 }
 
 const person: NodeRule = {
   unknownKey(property, key, _present, ctx) {
     if (ctx.operations.some(takesBiometrics)) return undefined;
     // Checked as a delete: a misspelt CustomID is renamed, anything else removed.
-    if (!BIOMETRIC_KEYS.includes(key) && closestMatch(key, ['CustomID']) !== undefined) return undefined;
+    if (!biometricKeysOfPerson().includes(key) && closestMatch(key, ['CustomID']) !== undefined) return undefined;
     const keyNode = propertyKey(property) ?? property;
     return {
       diagnostic: {
@@ -49,7 +56,7 @@ const person: NodeRule = {
   },
   check(node, path, ctx, facts) {
     if (facts === undefined || !ctx.operations.every(takesBiometrics)) return;
-    if (BIOMETRIC_KEYS.some((key) => facts.keys.has(key))) return;
+    if (biometricKeysOfPerson().some((key) => facts.keys.has(key))) return;
     const titles = ctx.operations.map((operation) => OPERATIONS[operation].title.toLowerCase());
     ctx.report(
       {

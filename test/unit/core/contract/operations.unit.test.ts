@@ -73,9 +73,9 @@ describe('the request schemas', () => {
 
   it('take $file references only in request files, never on the wire', () => {
     const body = { Person: { CustomID: '1', Face: [{ 'Face-1': { $file: './face.jpg' } }] } };
-    assert.ok(authoringRequests.enroll.safeParse(body).success);
+    assert.ok(authoringRequests().enroll.safeParse(body).success);
     assert.equal(OPERATIONS.enroll.request.safeParse(body).success, false);
-    assert.ok(authoringRequests.enroll.safeParse({ ...body, $schema: 'x' }).success);
+    assert.ok(authoringRequests().enroll.safeParse({ ...body, $schema: 'x' }).success);
   });
 });
 

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { OPERATIONS, type OperationId } from '../../../../src/core/contract/operations';
-import type { responseSchemas } from '../../../../src/core/contract/responses';
+import type { ResponseSchemas } from '../../../../src/core/contract/responses';
 import type { Sandbox } from '../../../../src/core/sandbox';
 
 /** Talks to a sandbox over real loopback HTTP, as a client of the BioPass ID API would. */
@@ -50,10 +50,10 @@ export async function callOk<Id extends OperationId>(
   sandbox: Sandbox,
   operation: Id,
   body: unknown,
-): Promise<z.infer<(typeof responseSchemas)[Id]>> {
+): Promise<z.infer<ResponseSchemas[Id]>> {
   const answer = await call(sandbox, operation, body);
   if (answer.status !== 200) throw new Error(`${operation} answered ${answer.status}: ${answer.text}`);
-  return OPERATIONS[operation].response.parse(JSON.parse(answer.text)) as z.infer<(typeof responseSchemas)[Id]>;
+  return OPERATIONS[operation].response.parse(JSON.parse(answer.text)) as z.infer<ResponseSchemas[Id]>;
 }
 
 export const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
