@@ -27,14 +27,45 @@ export function formatSize(byteCount: number): string {
   return `${(byteCount / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+function isBase64Char(code: number): boolean {
+  return (
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    (code >= 48 && code <= 57) ||
+    code === 43 ||
+    code === 47
+  );
+}
+
+/**
+ * Replaces each run of the base64 alphabet at least minLength long, with up to two `=` of padding,
+ * by describeBase64(run). A scan rather than a regex: V8's regex backtracking stack overflows on
+ * a run of some ten million characters, which a large returned image reaches.
+ */
+function replaceBase64Runs(text: string, minLength: number): string {
+  let output = '';
+  let copied = 0;
+  let index = 0;
+  while (index < text.length) {
+    if (!isBase64Char(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    const start = index;
+    while (index < text.length && isBase64Char(text.charCodeAt(index))) index++;
+    if (index - start < minLength) continue;
+    const runEnd = index;
+    while (index < text.length && index - runEnd < 2 && text.charCodeAt(index) === 61) index++;
+    output += text.slice(copied, start) + describeBase64(text.slice(start, index));
+    copied = index;
+  }
+  return copied === 0 ? text : output + text.slice(copied);
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>();
-  private readonly base64Run: RegExp;
 
-  constructor(base64Threshold = DEFAULT_BASE64_THRESHOLD) {
-    // A run of the base64 alphabet with optional padding.
-    this.base64Run = new RegExp(`[A-Za-z0-9+/]{${base64Threshold},}={0,2}`, 'g');
-  }
+  constructor(private readonly base64Threshold = DEFAULT_BASE64_THRESHOLD) {}
 
   /** Registers a secret (a subscription key) to be masked wherever it appears from now on. */
   remember(secret: string): void {
@@ -62,7 +93,7 @@ export class Redactor {
     for (const secret of secrets) {
       if (!shrinking.includes(secret)) output = output.split(secret).join(maskSecret(secret));
     }
-    return output.replace(this.base64Run, (run) => describeBase64(run));
+    return replaceBase64Runs(output, this.base64Threshold);
   }
 
   /** Redacts every string inside a JSON-like value, keys included; returns a new value. */
