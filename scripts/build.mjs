@@ -21,6 +21,41 @@ export const BUNDLE_ENTRIES = {
   cli: 'src/cli.ts',
   // The local sandbox, loaded by the extension only when it starts (keeps activation small).
   sandbox: 'src/core/sandbox/index.ts',
+  // zod on its own, loaded by the other bundles on first use (see lazyZod).
+  zod: 'zod',
+};
+
+const require = createRequire(import.meta.url);
+const ZOD_EXPORTS = Object.keys(require('zod'));
+
+/**
+ * In the bundles, `zod` is a stand-in that loads dist/zod.js on first property access: zod's
+ * set-up and a third of the extension's code stay out of activation, and nothing changes for a
+ * caller (every schema is built on first use, see src/core/contract).
+ */
+const lazyZod = {
+  name: 'lazy-zod',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: 'zod', namespace: 'lazy-zod' },
+    );
+    build.onResolve({ filter: /^\.\/zod\.js$/, namespace: 'lazy-zod' }, () => ({ path: './zod.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-zod' }, () => ({
+      loader: 'js',
+      contents: `
+        const names = ${JSON.stringify(ZOD_EXPORTS)};
+        let real;
+        const load = () => (real ??= require('./zod.js'));
+        module.exports = new Proxy({}, {
+          // __esModule is read by the bundle's interop helper on import; answering it loads nothing.
+          get: (_, key) => (key === '__esModule' ? true : load()[key]),
+          has: (_, key) => names.includes(key),
+          ownKeys: () => names,
+          getOwnPropertyDescriptor: (_, key) =>
+            names.includes(key) ? { configurable: true, enumerable: true, get: () => load()[key] } : undefined,
+        });`,
+    }));
+  },
 };
 
 /**
@@ -60,7 +95,7 @@ const bundleOptions = {
   define: { BIOPASSID_VERSION: JSON.stringify(version) },
   // dist/cli.js is the `biopassid` bin; the shebang is harmless in the extension bundle.
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [lazySandbox],
+  plugins: [lazySandbox, lazyZod],
 };
 
 /** TypeScript files under dir, skipping node_modules (the test harness installs live under test/). */

@@ -44,7 +44,7 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(unexpected, []);
   });
 
-  it('contains the production bundle, its source map, the lazily loaded sandbox and the icon, and no sources or tests', () => {
+  it('contains the production bundle, its source map, the lazily loaded sandbox and zod, and the icon, and no sources or tests', () => {
     for (const required of [
       'dist/extension.js',
       'dist/extension.js.map',

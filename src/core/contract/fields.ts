@@ -4,18 +4,6 @@ import * as z from 'zod';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
-export const CustomID = z
-  .string()
-  .min(1, 'CustomID is empty')
-  .refine((value) => value.trim().length > 0, 'CustomID is only whitespace')
-  .refine((value) => !CONTROL_CHARACTERS.test(value), 'CustomID holds control characters')
-  .meta({
-    markdownDescription:
-      'Your identifier for the person, unique in your application (the vendor suggests an ID document number). Non-empty, not only whitespace, no control characters. BioPass ID publishes no length or character limit.',
-    pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001F\\u007F]+$',
-    patternErrorMessage: 'CustomID must be non-empty, not only whitespace, and hold no control characters.',
-  });
-
 export const FINGER_NAMES = [
   'right thumb',
   'right index',
@@ -38,30 +26,56 @@ export function fingerName(key: string): string | undefined {
 
 export const TEMPLATE_FORMATS = ['BIOPASS', 'ISO_IEC_2005_19794_2', 'ISO_IEC_2011_19794_2', 'ANSI_INCITS_378'] as const;
 
-export const TemplateFormat = z.enum(TEMPLATE_FORMATS).meta({
-  markdownDescription: 'Template format.',
-  enumDescriptions: [
-    "BioPass ID's own template format.",
-    'ISO/IEC 19794-2:2005 finger minutiae record.',
-    'ISO/IEC 19794-2:2011 finger minutiae record.',
-    'ANSI INCITS 378 finger minutiae record.',
-  ],
-});
+let built: ReturnType<typeof buildFieldSchemas> | undefined;
 
-export const BiometricType = z.enum(['FACE', 'FINGER']).meta({
-  markdownDescription: 'Which modality the artifacts hold.',
-  enumDescriptions: ['Face images or face templates.', 'Fingerprint images or fingerprint templates.'],
-});
+function buildFieldSchemas() {
+  const CustomID = z
+    .string()
+    .min(1, 'CustomID is empty')
+    .refine((value) => value.trim().length > 0, 'CustomID is only whitespace')
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'CustomID holds control characters')
+    .meta({
+      markdownDescription:
+        'Your identifier for the person, unique in your application (the vendor suggests an ID document number). Non-empty, not only whitespace, no control characters. BioPass ID publishes no length or character limit.',
+      pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001F\\u007F]+$',
+      patternErrorMessage: 'CustomID must be non-empty, not only whitespace, and hold no control characters.',
+    });
 
-/** Top-level keys any 2xx body may carry; `Success: false` on a 200 is a failure (SDK). */
-export const OutcomeFields = {
-  Success: z.boolean().optional(),
-  Message: z.string().optional(),
-};
+  const TemplateFormat = z.enum(TEMPLATE_FORMATS).meta({
+    markdownDescription: 'Template format.',
+    enumDescriptions: [
+      "BioPass ID's own template format.",
+      'ISO/IEC 19794-2:2005 finger minutiae record.',
+      'ISO/IEC 19794-2:2011 finger minutiae record.',
+      'ANSI INCITS 378 finger minutiae record.',
+    ],
+  });
+
+  const BiometricType = z.enum(['FACE', 'FINGER']).meta({
+    markdownDescription: 'Which modality the artifacts hold.',
+    enumDescriptions: ['Face images or face templates.', 'Fingerprint images or fingerprint templates.'],
+  });
+
+  /** Top-level keys any 2xx body may carry; `Success: false` on a 200 is a failure (SDK). */
+  const OutcomeFields = {
+    Success: z.boolean().optional(),
+    Message: z.string().optional(),
+  };
+  return { CustomID, TemplateFormat, BiometricType, OutcomeFields };
+}
+
+/**
+ * The schemas of the shared fields, built on first use: activation loads no zod until a request
+ * is validated or sent (scripts/build.mjs keeps zod in its own lazily loaded file).
+ */
+export function fieldSchemas(): ReturnType<typeof buildFieldSchemas> {
+  built ??= buildFieldSchemas();
+  return built;
+}
 
 /** Why a CustomID would be refused, in the words of the schema, or undefined when it is fine. */
 export function customIdProblem(value: string): string | undefined {
-  const result = CustomID.safeParse(value);
+  const result = fieldSchemas().CustomID.safeParse(value);
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 

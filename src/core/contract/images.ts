@@ -33,8 +33,13 @@ export interface Base64FieldInfo {
   role: ImageRole;
 }
 
+let registry: z.core.$ZodRegistry<Base64FieldInfo> | undefined;
+
 /** Every base64 field schema, with its role: the validator and redaction look fields up here. */
-export const base64Fields = z.registry<Base64FieldInfo>();
+export function base64Fields(): z.core.$ZodRegistry<Base64FieldInfo> {
+  registry ??= z.registry<Base64FieldInfo>();
+  return registry;
+}
 
 /**
  * A file reference, allowed in request files in place of base64; resolved only when sending.
@@ -71,9 +76,9 @@ export function base64Field(flavour: ContractFlavour, role: ImageRole, markdownD
     .meta({
       markdownDescription: `${markdownDescription}\n\nRaw base64 of the ${IMAGE_ROLES[role].label}${kindText}, with no \`data:\` prefix.`,
     });
-  base64Fields.add(text, { role });
+  base64Fields().add(text, { role });
   if (flavour === 'wire') return text;
   const either = z.union([text, fileReference(markdownDescription)]).meta({ markdownDescription });
-  base64Fields.add(either, { role });
+  base64Fields().add(either, { role });
   return either;
 }

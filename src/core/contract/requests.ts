@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BiometricType, CustomID, FINGER_KEYS, FINGER_NAMES, TemplateFormat } from './fields';
+import { FINGER_KEYS, FINGER_NAMES, fieldSchemas } from './fields';
 import { base64Field, type ContractFlavour } from './images';
 
 /**
@@ -7,6 +7,7 @@ import { base64Field, type ContractFlavour } from './images';
  * can never drift apart. Objects are strict: the API answers an unknown key with a 400.
  */
 export function buildRequestSchemas(flavour: ContractFlavour) {
+  const { BiometricType, CustomID, TemplateFormat } = fieldSchemas();
   // A request file may name its schema; `$schema` is dropped before sending.
   const top = <T extends z.ZodRawShape>(shape: T) =>
     flavour === 'authoring'

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { OutcomeFields } from './fields';
+import { fieldSchemas } from './fields';
 
 /**
  * Response bodies as the contract describes them. Loose objects: a new field in a response must
@@ -33,6 +33,7 @@ export const ICAO_REQUIREMENTS = [
 
 /** Builds the response schemas; called once, on first use (see operations.ts). */
 export function buildResponseSchemas() {
+  const { OutcomeFields } = fieldSchemas();
   const b64 = z.string();
   const envelope = <T extends z.ZodRawShape>(shape: T) => z.looseObject({ ...OutcomeFields, ...shape });
   const enrolledPerson = envelope({

@@ -33,7 +33,7 @@ export function viewOf(schema: z.ZodType): SchemaView {
   let nullable = false;
   let role: ImageRole | undefined;
   for (;;) {
-    role ??= base64Fields.get(current)?.role;
+    role ??= base64Fields().get(current)?.role;
     const definition = definitionOf(current);
     let inner: z.ZodType | undefined;
     switch (definition.type) {
