@@ -1,8 +1,8 @@
 import vscode = require('vscode');
 
 import type { ExtensionServices } from '../context';
-import { type ImageRole, imageKindProblem } from '../core/contract/images';
-import { detectImageKind } from '../core/images/kind';
+import type { ImageRole } from '../core/contract/images';
+import { imageFileProblem } from '../core/images/integrity';
 import { formatSize } from '../core/redact';
 
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'wsq'];
@@ -42,7 +42,7 @@ export async function pickImages(services: ExtensionServices, args: unknown[], t
 export type ImageRead = { ok: true; base64: string; name: string } | { ok: false; message: string };
 
 /**
- * Reads an image for sending and checks it first (size limit, then kind from its first bytes),
+ * Reads an image for sending and checks it first (size limit, then its kind and that it is whole),
  * through the workspace file system so remote and virtual folders work too. A failure explains
  * itself; nothing is sent for that image.
  */
@@ -62,10 +62,19 @@ export async function readImage(services: ExtensionServices, uri: vscode.Uri, ro
     }
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
-    const reason = error instanceof vscode.FileSystemError ? error.code : String(error);
-    return { ok: false, message: `${name} cannot be read (${reason}).` };
+    return { ok: false, message: unreadable(name, error) };
   }
-  const problem = imageKindProblem(name, detectImageKind(bytes), role);
+  const problem = imageFileProblem(name, bytes, role);
   if (problem) return { ok: false, message: problem };
   return { ok: true, base64: Buffer.from(bytes).toString('base64'), name };
+}
+
+/** What went wrong reading a file, in words: the file system's code alone (`Unknown`) says little. */
+function unreadable(name: string, error: unknown): string {
+  const code = error instanceof vscode.FileSystemError ? error.code : undefined;
+  const text = error instanceof Error ? error.message : String(error);
+  if (code === 'FileNotFound') return `${name} was not found (moved or deleted?).`;
+  if (code === 'NoPermissions') return `${name} cannot be read: permission denied.`;
+  if (/\bELOOP\b/.test(text)) return `${name} is a symbolic link loop (too many levels of symbolic links).`;
+  return `${name} cannot be read (${code && code !== 'Unknown' ? code : text}).`;
 }

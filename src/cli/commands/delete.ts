@@ -1,3 +1,4 @@
+import { customIdProblem } from '../../core/contract/fields';
 import { Redactor } from '../../core/redact';
 import { personRequest } from '../../core/request/build';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, stringOption } from '../args';
@@ -9,7 +10,9 @@ export async function runDelete(argv: string[], io: CliIo): Promise<number> {
   const parsed = parse(argv, { ...COMMON_OPTIONS, ...CONNECTION_OPTIONS, 'custom-id': { type: 'string' } });
   if (parsed.positionals.length > 0) throw new UsageError(`delete takes no file (got "${parsed.positionals[0]}")`);
   const customId = stringOption(parsed, 'custom-id');
-  if (customId === undefined || customId.trim() === '') throw new UsageError('delete needs --custom-id');
+  if (customId === undefined) throw new UsageError('delete needs --custom-id');
+  const refused = customIdProblem(customId);
+  if (refused) throw new UsageError(`--custom-id: ${refused}`);
   const connection = connectionFrom(parsed, io);
   const redactor = new Redactor();
   redactor.remember(connection.key);

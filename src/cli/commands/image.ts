@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { FINGER_KEYS } from '../../core/contract/fields';
-import { type ImageRole, imageKindProblem } from '../../core/contract/images';
+import { resolve } from 'node:path';
+import { customIdProblem, FINGER_KEYS } from '../../core/contract/fields';
+import type { ImageRole } from '../../core/contract/images';
 import type { OperationId } from '../../core/contract/operations';
+import { imageFileProblem } from '../../core/images/integrity';
 import { readImageFile, toBase64 } from '../../core/images/read';
 import { Redactor } from '../../core/redact';
 import { personRequest, type SingleImageOperation, singleImageRequest } from '../../core/request/build';
@@ -50,8 +52,9 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
   if (!imagePath) throw new UsageError(`${command} needs an image file`);
   if (extra.length > 0) throw new UsageError(`${command} takes one image, not ${parsed.positionals.length}`);
   const customId = stringOption(parsed, 'custom-id');
-  if (isPerson && (customId === undefined || customId.trim() === ''))
-    throw new UsageError(`${command} needs --custom-id`);
+  if (isPerson && customId === undefined) throw new UsageError(`${command} needs --custom-id`);
+  const customIdRefused = isPerson ? customIdProblem(customId ?? '') : undefined;
+  if (customIdRefused) throw new UsageError(`--custom-id: ${customIdRefused}`);
   const finger = fingerKey(stringOption(parsed, 'finger'));
   const role: ImageRole = finger ? 'finger' : spec.role;
   const connection = connectionFrom(parsed, io);
@@ -59,12 +62,12 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
   // Read and check the image before anything is sent: a wrong file never leaves the machine.
   let image: Awaited<ReturnType<typeof readImageFile>>;
   try {
-    image = await readImageFile(imagePath);
+    image = await readImageFile(resolve(io.cwd, imagePath));
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\nNothing was sent.\n`);
     return EXIT.failed;
   }
-  const problem = imageKindProblem(imagePath, image.kind, role);
+  const problem = imageFileProblem(imagePath, image.bytes, role);
   if (problem) {
     io.stderr(`${problem} Nothing was sent.\n`);
     return EXIT.failed;
@@ -86,7 +89,7 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
   if (out && outcome.kind === 'success') {
     const returned = returnedImage(spec.operation, outcome.body);
     if (returned) {
-      await writeFile(out, Buffer.from(returned, 'base64'));
+      await writeFile(resolve(io.cwd, out), Buffer.from(returned, 'base64'));
       io.stderr(`Wrote ${out}\n`);
     }
   }

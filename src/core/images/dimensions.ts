@@ -34,7 +34,7 @@ function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-interface MarkerGrammar {
+export interface MarkerGrammar {
   isFrame(marker: number): boolean;
   /** Markers with no length field after them. */
   isStandalone(marker: number): boolean;
@@ -46,7 +46,7 @@ interface MarkerGrammar {
  * JPEG and WSQ share the marker syntax (0xFF, marker byte, big-endian length that counts itself).
  * Returns the offset of the frame header's payload, just past its length field.
  */
-function findFrame(bytes: Uint8Array, grammar: MarkerGrammar): number | undefined {
+export function findFrame(bytes: Uint8Array, grammar: MarkerGrammar): number | undefined {
   let offset = 2; // past SOI
   while (offset < bytes.length) {
     if (bytes[offset] !== 0xff) return undefined;

@@ -58,6 +58,14 @@ function fromSystemError(path: string, error: unknown): ImageReadError {
   if (code === 'EISDIR') {
     return new ImageReadError('not-a-file', path, `Image ${path} is a directory, not a file.`, { cause: error });
   }
+  if (code === 'ELOOP') {
+    return new ImageReadError(
+      'unreadable',
+      path,
+      `Image ${path} is a symbolic link loop (too many levels of symbolic links).`,
+      { cause: error },
+    );
+  }
   const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String(error);
   return new ImageReadError('unreadable', path, `Image ${path} cannot be read: ${reason}.`, { cause: error });
 }

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { acceptedKindsText, IMAGE_ROLES } from '../contract/images';
+import { truncationProblem } from '../images/integrity';
 import type { ImageInfo } from '../images/read';
 import type { FileReferenceLocation, RequestDiagnostic } from '../validate/types';
 import { readReferencedImage } from './prepare';
@@ -48,6 +49,15 @@ export async function checkFileReferences(
         severity: 'warning',
         code: 'file-reference-unexpected-kind',
         message: `${reference.path} is a ${image.kind.toUpperCase()} image; this field takes a ${label} (${acceptedKindsText(reference.role)}).`,
+        ...at,
+      });
+    }
+    const cut = image.kind ? truncationProblem(reference.path, image.bytes, image.kind) : undefined;
+    if (cut) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'file-reference-truncated',
+        message: `${cut} The API could not decode it.`,
         ...at,
       });
     }

@@ -53,6 +53,7 @@ export type DiagnosticCode =
   | 'file-reference-unusable'
   | 'file-reference-not-an-image'
   | 'file-reference-unexpected-kind'
+  | 'file-reference-truncated'
   // Person envelope
   | 'missing-biometric'
   | 'unknown-face-key'
