@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { findNodeAtLocation, findNodeAtOffset, type Node, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, type Node } from 'jsonc-parser';
 
 import vscode = require('vscode');
 
@@ -83,7 +83,7 @@ export class RequestCodeActions implements vscode.CodeActionProvider {
     findingRange: vscode.Range,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction | undefined {
-    const root = parseTree(document.getText());
+    const root = this.validation.tree(document);
     const person = root ? findNodeAtLocation(root, ['Person']) : undefined;
     if (person?.type !== 'object') return undefined;
     const action = new vscode.CodeAction('Add "CustomID"', vscode.CodeActionKind.QuickFix);
@@ -102,7 +102,7 @@ export class RequestCodeActions implements vscode.CodeActionProvider {
   /** Move an inline image out to a file, or bring a `$file` back inline as base64. */
   private async imageFileActions(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
     if (!hasFilePath(document) || document.uri.scheme !== 'file') return [];
-    const root = parseTree(document.getText());
+    const root = this.validation.tree(document);
     const node = root ? findNodeAtOffset(root, document.offsetAt(range.start)) : undefined;
     if (node?.type !== 'string' || typeof node.value !== 'string') return [];
     const nodeRange = toRange(document, node.offset, node.length);

@@ -20,10 +20,7 @@ export class SendCodeLens implements vscode.CodeLensProvider {
     const pinned = pinnedOperation(document);
     const operations = pinned ? [pinned] : result.operations;
     if (operations.length === 0) return [];
-    // The envelope key sits near the top: search only the head of a possibly huge document.
-    const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 50), 0));
-    const at = result.envelope ? head.indexOf(`"${result.envelope}"`) : -1;
-    const position = document.positionAt(Math.max(0, at));
+    const position = result.envelope ? envelopeKey(document, result.envelope) : new vscode.Position(0, 0);
     const range = new vscode.Range(position, position);
     return operations.map(
       (operation, index) =>
@@ -39,4 +36,17 @@ export class SendCodeLens implements vscode.CodeLensProvider {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * Where the envelope key is, searched near the top line by line: `getText` of a range would copy
+ * the lines holding base64 images, megabytes each, on every refresh of the lenses.
+ */
+function envelopeKey(document: vscode.TextDocument, envelope: string): vscode.Position {
+  const key = `"${envelope}"`;
+  for (let line = 0; line < Math.min(document.lineCount, 50); line++) {
+    const character = document.lineAt(line).text.indexOf(key);
+    if (character !== -1) return new vscode.Position(line, character);
+  }
+  return new vscode.Position(0, 0);
 }

@@ -1,11 +1,12 @@
 import { dirname } from 'node:path';
-import { findNodeAtOffset, type Node, parseTree } from 'jsonc-parser';
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
 
 import vscode = require('vscode');
 
 import { readImageDimensions } from '../core/images/dimensions';
 import { detectImageKind } from '../core/images/kind';
 import { formatSize } from '../core/redact';
+import { parseJsonTree } from '../core/validate/jsonTree';
 import { isRequestDocument } from './requestDocuments';
 
 /** Strings shorter than this are not images worth describing. */
@@ -38,7 +39,7 @@ class MarkdownBuilder {
 export class ImageHover implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!isRequestDocument(document)) return undefined;
-    const root = parseTree(document.getText());
+    const root = parseJsonTree(document.getText());
     const node = root ? findNodeAtOffset(root, document.offsetAt(position)) : undefined;
     if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
     const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));

@@ -8,11 +8,27 @@ export const SCHEMA_SCHEME = 'biopassid-schema';
 
 // Only the start of a document is searched for `$schema`: requests can be tens of MB.
 const SCHEMA_REFERENCE = /"\$schema"\s*:\s*"biopassid-schema:\/(?:operations\/([a-z_]+)|request)\.schema\.json"/;
+const HEAD_LINES = 200;
 const HEAD_LENGTH = 4096;
 
+/**
+ * The start of a document, its lines joined by "\n", read line by line: `getText(range)` joins
+ * every line the range spans into a new string, and the few lines of a request holding base64
+ * images hold megabytes, so that would copy the whole document on every check.
+ */
+function documentHead(document: vscode.TextDocument): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (let line = 0; line < Math.min(document.lineCount, HEAD_LINES) && length < HEAD_LENGTH; line++) {
+    const text = document.lineAt(line).text.slice(0, HEAD_LENGTH - length);
+    lines.push(text);
+    length += text.length + 1;
+  }
+  return lines.join('\n');
+}
+
 function schemaReference(document: vscode.TextDocument): RegExpExecArray | null {
-  const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0)).slice(0, HEAD_LENGTH);
-  return SCHEMA_REFERENCE.exec(head);
+  return SCHEMA_REFERENCE.exec(documentHead(document));
 }
 
 /** A BioPass ID request: `*.biopass.json`, or a JSON file whose `$schema` names one of ours. */

@@ -1,9 +1,11 @@
 import { dirname } from 'node:path';
+import type { Node } from 'jsonc-parser';
 
 import vscode = require('vscode');
 
 import type { Config } from '../config';
 import { checkFileReferences } from '../core/request/fileReferences';
+import { parseJsonTree } from '../core/validate/jsonTree';
 import type { RequestDiagnostic, ValidationResult } from '../core/validate/types';
 import { validateRequest } from '../core/validate/validateRequest';
 import { pinnedOperation } from './requestDocuments';
@@ -14,6 +16,8 @@ import { pinnedOperation } from './requestDocuments';
  */
 export class RequestValidation {
   private readonly cache = new Map<string, { version: number; result: ValidationResult }>();
+  /** The tree of one document version, the last asked for: quick fixes are asked for at every cursor move. */
+  private lastTree: { uri: string; version: number; root: Node | undefined } | undefined;
 
   constructor(private readonly config: Config) {}
 
@@ -30,6 +34,15 @@ export class RequestValidation {
     return result;
   }
 
+  /** The JSON tree of the document (jsonc-parser's, comments allowed), built once per version. */
+  tree(document: vscode.TextDocument): Node | undefined {
+    const uri = document.uri.toString();
+    if (this.lastTree?.uri !== uri || this.lastTree.version !== document.version) {
+      this.lastTree = { uri, version: document.version, root: parseJsonTree(document.getText()) };
+    }
+    return this.lastTree.root;
+  }
+
   /** The `$file` references of the document, checked on disk; none for documents without a path. */
   async checkFiles(document: vscode.TextDocument, result: ValidationResult): Promise<RequestDiagnostic[]> {
     if (result.fileReferences.length === 0 || !hasFilePath(document)) return [];
@@ -43,6 +56,7 @@ export class RequestValidation {
 
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document.uri.toString());
+    if (this.lastTree?.uri === document.uri.toString()) this.lastTree = undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import type { ValidationContext } from './context';
 import type { ImageExpectation } from './imageField';
 import { describePath, quote, rangeOf, stringOffset, stringRange } from './jsonText';
 import { oneOf } from './messages';
+import { LongStringCache } from './scanCache';
 import type { JsonPath, RequestDiagnostic } from './types';
 
 /** Base64 decoded to find the kind and the size: 48 KB of image, past any ordinary header. */
@@ -155,6 +156,26 @@ function lengthDiagnostic(
   };
 }
 
+/** What the start of an image's base64 tells, decoded once and remembered for the next validation. */
+interface ImageHeader {
+  /** The first bytes, enough to name a format or show them in a message. */
+  start: Uint8Array;
+  kind: ImageKind | undefined;
+  dimensions: ImageDimensions | undefined;
+}
+
+const headers = new LongStringCache<ImageHeader>();
+
+function readHeader(data: string): ImageHeader {
+  const header = decodePrefix(data, HEADER_CHARACTERS);
+  const kind = detectImageKind(header);
+  let dimensions = kind === undefined ? undefined : readImageDimensions(header);
+  if (dimensions === undefined && kind === 'jpeg' && data.length > HEADER_CHARACTERS) {
+    dimensions = readImageDimensions(decodePrefix(data, EXTENDED_HEADER_CHARACTERS));
+  }
+  return { start: Uint8Array.from(header.subarray(0, 16)), kind, dimensions };
+}
+
 function checkImageHeader(
   node: Node,
   data: string,
@@ -162,17 +183,16 @@ function checkImageHeader(
   where: string,
   report: (diagnostic: RequestDiagnostic) => void,
 ): void {
-  const header = decodePrefix(data, HEADER_CHARACTERS);
-  const kind = detectImageKind(header);
+  const { start, kind, dimensions } = headers.get(data, readHeader);
   const expected = oneOf(expectation.kinds.map(kindName));
   if (kind === undefined) {
-    const other = otherFormat(header);
+    const other = otherFormat(start);
     report({
       severity: 'error',
       code: 'image-not-an-image',
       message:
         other === undefined
-          ? `${where} does not hold an image: its bytes start with ${hex(header)}, not the header of a ${expected} file. The API cannot read it and answers 400.`
+          ? `${where} does not hold an image: its bytes start with ${hex(start)}, not the header of a ${expected} file. The API cannot read it and answers 400.`
           : `${where} holds a ${other} file, which the API does not read: convert it to ${expected}. The API answers 400.`,
       ...rangeOf(node),
     });
@@ -187,10 +207,6 @@ function checkImageHeader(
     });
   }
   const wholeDataDecoded = data.length <= HEADER_CHARACTERS;
-  let dimensions = readImageDimensions(header);
-  if (dimensions === undefined && kind === 'jpeg' && !wholeDataDecoded) {
-    dimensions = readImageDimensions(decodePrefix(data, EXTENDED_HEADER_CHARACTERS));
-  }
   if (dimensions === undefined) {
     if (wholeDataDecoded) {
       report({

@@ -1,4 +1,5 @@
-import { type Node, type ParseError, parseTree } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { parseJsonTree } from './jsonTree';
 import { API_REFUSES } from './messages';
 import type { RequestDiagnostic } from './types';
 
@@ -47,7 +48,7 @@ export function parseRequest(text: string): ParsedRequest {
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    root = parseJsonTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch (error) {
     // jsonc-parser recurses once per nesting level; tens of thousands of levels exhaust the stack.
     if (!(error instanceof RangeError)) throw error;

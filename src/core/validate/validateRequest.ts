@@ -3,6 +3,7 @@ import { ValidationContext } from './context';
 import { findDuplicateKeys } from './duplicates';
 import { checkRoot, resolveEnvelope } from './envelope';
 import { PERSON_RULES } from './person';
+import { endValidationRun } from './scanCache';
 import { parseRequest } from './syntax';
 import type { RequestDiagnostic, Severity, ValidateOptions, ValidationResult } from './types';
 import { SchemaWalker } from './walker';
@@ -17,9 +18,19 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * Checks the raw text of a request file the way the BioPass ID API would read it, and says where
  * each problem is. Pure and synchronous: the editor runs it on every change, the CLI before
  * sending. Linear in the text's length, including multi-megabyte base64 images, which are never
- * decoded whole nor matched with a regular expression.
+ * decoded whole nor matched with a regular expression. What it learns of each long string (an
+ * image) is kept until the next call (scanCache.ts), so after a one-character edit only the
+ * strings that changed are read again; the result is the same as from scratch.
  */
 export function validateRequest(text: string, options: ValidateOptions = {}): ValidationResult {
+  try {
+    return validateText(text, options);
+  } finally {
+    endValidationRun();
+  }
+}
+
+function validateText(text: string, options: ValidateOptions): ValidationResult {
   const parsed = parseRequest(text);
   const resolution = resolveEnvelope(parsed.root, options.operation);
   const ctx = new ValidationContext(text, resolution.checked, options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES);
