@@ -25,6 +25,8 @@ export const REPORTED_BY_SCHEMA: ReadonlySet<DiagnosticCode> = new Set<Diagnosti
   'customid-empty',
   'customid-blank',
   'customid-control-character',
+  'customid-non-ascii',
+  'customid-too-long',
   'biometric-array-length',
   'fingers-empty',
   'unknown-face-key',

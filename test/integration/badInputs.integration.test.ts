@@ -134,7 +134,7 @@ describe('bad inputs: nothing is sent, and the refusal says why (real extension 
     }
 
     for (const accepted of ACCEPTED_CUSTOM_IDS) {
-      it(`accepts a CustomID of ${accepted.what} (no limit is published) and it round-trips intact`, async () => {
+      it(`accepts a CustomID of ${accepted.what}, at the edge of the rule, and it round-trips intact`, async () => {
         const image = await folder.write('face.jpg', sampleFaceJpeg(47));
         const shown: unknown[] = [];
         user.answer({

@@ -120,7 +120,7 @@ describe('image actions (real extension host, local sandbox)', () => {
     assert.equal(user.inputBoxes[2]?.value, 'someone-else', 'another image gets its own proposal');
   });
 
-  it('validates the CustomID as it is typed: blank and control characters are refused', async () => {
+  it('validates the CustomID as it is typed: blank, control characters and non-ASCII are refused', async () => {
     const image = await folder.write('face.jpg', sampleFaceJpeg(14));
     await run('enrollImage', image);
 
@@ -129,7 +129,8 @@ describe('image actions (real extension host, local sandbox)', () => {
     assert.equal(validate(options, '   '), 'CustomID is only whitespace');
     assert.equal(validate(options, 'ab\u0007c'), 'CustomID holds control characters');
     assert.equal(validate(options, 'line\nbreak'), 'CustomID holds control characters');
-    assert.equal(validate(options, 'José 1234'), undefined);
+    assert.equal(validate(options, 'José 1234'), 'CustomID holds characters outside printable ASCII (é, ñ, 李…)');
+    assert.equal(validate(options, 'Jose 1234'), undefined);
     assert.deepEqual(sandbox.requestLog, [], 'dismissing the prompt sends nothing');
   });
 

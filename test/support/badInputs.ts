@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_MAX_IMAGE_BYTES } from '../../src/core/contract/choices';
+import { CUSTOM_ID_MAX_LENGTH, DEFAULT_MAX_IMAGE_BYTES } from '../../src/core/contract/choices';
 import { sampleFaceJpeg } from '../../src/core/images/samples';
 
 /**
@@ -150,6 +150,18 @@ export const BAD_REQUEST_FILES: readonly BadRequestFile[] = [
     problem: /\.\/cut\.jpg is a truncated JPEG: it ends before its end-of-image marker/,
   },
   {
+    what: 'a non-ASCII CustomID',
+    name: 'accented.biopass.json',
+    text: () => enrollRequestText('José-Ñandú'),
+    problem: /CustomID holds "é" \(U\+00E9\), outside printable ASCII: BioPass ID publishes no charset limit/,
+  },
+  {
+    what: `a CustomID over ${CUSTOM_ID_MAX_LENGTH} characters`,
+    name: 'long-id.biopass.json',
+    text: () => enrollRequestText(longCustomId(10_000)),
+    problem: new RegExp(`CustomID is 10000 characters long, over the ${CUSTOM_ID_MAX_LENGTH} this tool takes`),
+  },
+  {
     what: 'a 40 MB body (an inline image over the size limit)',
     name: 'huge.biopass.json',
     text: () => oversizeRequestText(30),
@@ -162,8 +174,17 @@ export const BAD_REQUEST_FILES: readonly BadRequestFile[] = [
 export const BOM = '\uFEFF';
 
 /**
- * CustomIDs the contract refuses (non-empty, not only whitespace, no control characters) with the
- * message the prompt shows, and ones it accepts as they are: it publishes no length or charset limit.
+ * A CustomID of `length` printable ASCII characters. Dashes keep it from being one long run of the
+ * base64 alphabet, which every log line redacts.
+ */
+export function longCustomId(length: number): string {
+  return 'id-'.repeat(Math.ceil(length / 3)).slice(0, length);
+}
+
+/**
+ * CustomIDs refused before anything is sent, with the message the prompt shows, and ones at the
+ * edges of the rule (printable ASCII, not only spaces, at most CUSTOM_ID_MAX_LENGTH characters:
+ * src/core/contract/choices.ts), accepted as they are.
  */
 export const REFUSED_CUSTOM_IDS: readonly { what: string; value: string; message: string }[] = [
   { what: 'empty', value: '', message: 'CustomID is empty' },
@@ -172,10 +193,31 @@ export const REFUSED_CUSTOM_IDS: readonly { what: string; value: string; message
   { what: 'a tab', value: 'first\tlast', message: 'CustomID holds control characters' },
   { what: 'a line break', value: 'line\nbreak', message: 'CustomID holds control characters' },
   { what: 'DEL', value: 'del\u007f', message: 'CustomID holds control characters' },
+  {
+    what: 'non-ASCII letters',
+    value: 'José-Ñandú-李',
+    message: 'CustomID holds characters outside printable ASCII (é, ñ, 李…)',
+  },
+  {
+    what: 'a no-break space',
+    value: 'Ana\u00a0Souza',
+    message: 'CustomID holds characters outside printable ASCII (é, ñ, 李…)',
+  },
+  {
+    what: `${CUSTOM_ID_MAX_LENGTH + 1} characters`,
+    value: longCustomId(CUSTOM_ID_MAX_LENGTH + 1),
+    message: `CustomID is longer than ${CUSTOM_ID_MAX_LENGTH} characters`,
+  },
+  {
+    what: '10,000 characters',
+    value: longCustomId(10_000),
+    message: `CustomID is longer than ${CUSTOM_ID_MAX_LENGTH} characters`,
+  },
 ];
 
 export const ACCEPTED_CUSTOM_IDS: readonly { what: string; value: string }[] = [
-  // Dashes keep it from being one long run of the base64 alphabet, which every log line redacts.
-  { what: '10,000 characters', value: 'id-'.repeat(3334).slice(0, 10_000) },
-  { what: 'non-ASCII letters', value: 'José-Ñandú-李' },
+  { what: `exactly ${CUSTOM_ID_MAX_LENGTH} characters`, value: longCustomId(CUSTOM_ID_MAX_LENGTH) },
+  { what: 'punctuation', value: 'A-12.b_c/d:e@f' },
+  { what: 'inner spaces', value: 'Ana Souza 12' },
+  { what: 'quotes and a backslash', value: `O'Neil "Jr" \\ #7` },
 ];

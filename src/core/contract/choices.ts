@@ -28,8 +28,15 @@ export const SANDBOX_400_TEXTS = {
  */
 export const DEFAULT_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
-/** CustomID: no published length or charset limit. We enforce only non-empty, not blank, no controls. */
-export const CUSTOM_ID_RULES = 'non-empty, not only whitespace, no control characters';
+/**
+ * CustomID: BioPass ID publishes no length or charset limit. We take 1 to 128 characters of
+ * printable ASCII (U+0020 to U+007E), not only spaces. An ID document number (what the vendor
+ * suggests) fits easily; printable ASCII is what every gateway and database keeps byte for byte,
+ * and what a person can type again to verify or delete the person. A longer or non-ASCII ID risks
+ * being cut, normalised or re-encoded on the way, so stored differently from how it is typed.
+ */
+export const CUSTOM_ID_MAX_LENGTH = 128;
+export const CUSTOM_ID_RULES = `1 to ${CUSTOM_ID_MAX_LENGTH} printable ASCII characters (U+0020 to U+007E), not only spaces`;
 
 /** Match score range and NFIQ scale are unknown: shown as numbers, never judged against a scale. */
 export const SCORE_SCALE_KNOWN = false;

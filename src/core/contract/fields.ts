@@ -1,8 +1,12 @@
 import * as z from 'zod';
+import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_RULES } from './choices';
 
 /** The characters a CustomID must not hold: C0 controls and DEL. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** Characters beyond ASCII, which a CustomID must not hold either (see CUSTOM_ID_RULES). */
+export const NON_ASCII_CHARACTERS = /[\u0080-\uffff]/;
 
 export const FINGER_NAMES = [
   'right thumb',
@@ -34,11 +38,16 @@ function buildFieldSchemas() {
     .min(1, 'CustomID is empty')
     .refine((value) => value.trim().length > 0, 'CustomID is only whitespace')
     .refine((value) => !CONTROL_CHARACTERS.test(value), 'CustomID holds control characters')
+    .refine(
+      (value) => !NON_ASCII_CHARACTERS.test(value),
+      'CustomID holds characters outside printable ASCII (é, ñ, 李…)',
+    )
+    .max(CUSTOM_ID_MAX_LENGTH, `CustomID is longer than ${CUSTOM_ID_MAX_LENGTH} characters`)
     .meta({
-      markdownDescription:
-        'Your identifier for the person, unique in your application (the vendor suggests an ID document number). Non-empty, not only whitespace, no control characters. BioPass ID publishes no length or character limit.',
-      pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001F\\u007F]+$',
-      patternErrorMessage: 'CustomID must be non-empty, not only whitespace, and hold no control characters.',
+      markdownDescription: `Your identifier for the person, unique in your application (the vendor suggests an ID document number): ${CUSTOM_ID_RULES}. BioPass ID publishes no length or character limit; printable ASCII is what every gateway and database keeps byte for byte, and what can be typed again to verify or delete the person.`,
+      // Length is the schema's maxLength; the pattern holds the characters: printable ASCII, one not a space.
+      pattern: '^(?=.*[!-~])[ -~]+$',
+      patternErrorMessage: `CustomID must be ${CUSTOM_ID_RULES}: no control characters, accents or other scripts.`,
     });
 
   const TemplateFormat = z.enum(TEMPLATE_FORMATS).meta({
@@ -79,8 +88,15 @@ export function customIdProblem(value: string): string | undefined {
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 
-/** A CustomID proposed from a file name: its stem, with characters outside [A-Za-z0-9._-] as dashes. */
+/**
+ * A CustomID proposed from a file name: its stem, with characters outside [A-Za-z0-9._-] as dashes,
+ * cut to the longest CustomID taken.
+ */
 export function customIdFromFileName(fileName: string): string {
   const stem = fileName.replace(/\.[^.]*$/, '');
-  return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'person-1';
+  const id = stem
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, CUSTOM_ID_MAX_LENGTH);
+  return id.replace(/-+$/, '') || 'person-1';
 }

@@ -63,6 +63,8 @@ export type DiagnosticCode =
   | 'customid-empty'
   | 'customid-blank'
   | 'customid-control-character'
+  | 'customid-non-ascii'
+  | 'customid-too-long'
   | 'customid-whitespace'
   | 'delete-extra-property';
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CUSTOM_ID_MAX_LENGTH } from '../../../src/core/contract/choices';
 import {
   sampleFaceJpeg,
   sampleFacePng,
@@ -72,12 +73,21 @@ const imageValue: fc.Arbitrary<JsonTree> = fc.oneof(
   fc.constantFrom<JsonTree>(scalar(null), scalar(42), scalar(true), { array: [] }, object()),
 );
 
+const printableAscii = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code));
+
 const controlCharacter = fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code));
 
-/** CustomIDs: plain, empty, blank, padded, with control characters, non-ASCII, long, not a string. */
+/**
+ * CustomIDs: plain, empty, blank, padded, with control characters, non-ASCII, printable ASCII
+ * around the length limit, long, not a string.
+ */
 const customId: fc.Arbitrary<JsonTree> = fc.oneof(
   { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/).map(scalar) },
   fc.constantFrom('', ' ', '\t', ' 1234', '1234 ', '12\n34', '\u00a0', '\u200b').map(scalar),
+  fc
+    .integer({ min: CUSTOM_ID_MAX_LENGTH - 2, max: CUSTOM_ID_MAX_LENGTH + 2 })
+    .chain((length) => fc.string({ unit: printableAscii, minLength: length, maxLength: length }))
+    .map(scalar),
   fc
     .tuple(fc.string({ maxLength: 10 }), controlCharacter, fc.string({ maxLength: 10 }))
     .map(([a, c, b]) => scalar(a + c + b)),

@@ -11,6 +11,7 @@ import {
   planRequestBody,
   requestAsCode,
 } from '../../../../src/core/codegen';
+import { CUSTOM_ID_MAX_LENGTH } from '../../../../src/core/contract/choices';
 import type { OperationId } from '../../../../src/core/contract/operations';
 import { sampleFaceJpeg, sampleFacePng, sampleFingerprintTiff } from '../../../../src/core/images/samples';
 import { REPO_ROOT } from './runCode';
@@ -127,10 +128,15 @@ describe('request as code', () => {
   });
 
   it('names placeholders after the field and the kind read from the first bytes', () => {
+    // The longest CustomID taken is as long as an inline image may be: base64-like, it stays text.
+    assert.ok(CUSTOM_ID_MAX_LENGTH > INLINE_BASE64_LIMIT);
     const opaque = Buffer.alloc(200, 0x41).toString('base64');
     const plan = planRequestBody({
       Match: { Artifact_A: opaque, Artifact_B: `data:image/png;base64,${sampleFacePng(1).toString('base64')}` },
-      Person: { CustomID: 'Q'.repeat(200), Face: [{ 'Face-1': sampleFaceJpeg(1).toString('base64') }] },
+      Person: {
+        CustomID: 'Q'.repeat(CUSTOM_ID_MAX_LENGTH),
+        Face: [{ 'Face-1': sampleFaceJpeg(1).toString('base64') }],
+      },
       Fingers: [{ 'Finger-1': { $file: 'face-1.jpg' } }],
     });
     assert.deepEqual(

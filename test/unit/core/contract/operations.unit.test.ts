@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_RULES } from '../../../../src/core/contract/choices';
 import { customIdFromFileName, customIdProblem } from '../../../../src/core/contract/fields';
+import { generateJsonSchemas } from '../../../../src/core/contract/jsonSchemas';
 import {
   authoringRequests,
   ENVELOPES,
@@ -130,9 +132,53 @@ describe('CustomID helpers', () => {
     assert.equal(customIdProblem('a\tb'), 'CustomID holds control characters');
   });
 
+  it(`refuse what is not ${CUSTOM_ID_RULES}`, () => {
+    const nonAscii = 'CustomID holds characters outside printable ASCII (é, ñ, 李…)';
+    const tooLong = `CustomID is longer than ${CUSTOM_ID_MAX_LENGTH} characters`;
+    assert.equal(customIdProblem('José'), nonAscii);
+    assert.equal(customIdProblem('Ana\u00a0Souza'), nonAscii, 'a no-break space pasted from a document');
+    assert.equal(customIdProblem('id-\u{1F642}'), nonAscii);
+    assert.equal(customIdProblem('\u00a0'), 'CustomID is only whitespace');
+    assert.equal(customIdProblem('x'.repeat(CUSTOM_ID_MAX_LENGTH + 1)), tooLong);
+    assert.equal(customIdProblem('id-'.repeat(3334).slice(0, 10_000)), tooLong);
+    // One problem at a time, in this order: empty, blank, control characters, non-ASCII, too long.
+    assert.equal(customIdProblem(`a\tb${'é'.repeat(200)}`), 'CustomID holds control characters');
+    assert.equal(customIdProblem('é'.repeat(200)), nonAscii);
+  });
+
+  it(`accept any printable ASCII, up to exactly ${CUSTOM_ID_MAX_LENGTH} characters`, () => {
+    const printable = String.fromCharCode(...Array.from({ length: 95 }, (_, index) => 0x20 + index));
+    for (const id of [printable, 'A-12.b_c/d:e@f', 'Ana Souza 12', ' 1234 ', 'x'.repeat(CUSTOM_ID_MAX_LENGTH)]) {
+      assert.equal(customIdProblem(id), undefined, id);
+    }
+  });
+
+  it('publish the same rule in the JSON Schema the editor checks request files with', () => {
+    type StringSchema = { minLength: number; maxLength: number; pattern: string; patternErrorMessage: string };
+    const shipped = generateJsonSchemas()['operations/delete.schema.json'] as {
+      properties: { Person: { properties: { CustomID: StringSchema } } };
+    };
+    const schema = shipped.properties.Person.properties.CustomID;
+    assert.equal(schema.minLength, 1);
+    assert.equal(schema.maxLength, CUSTOM_ID_MAX_LENGTH);
+    assert.equal(
+      schema.patternErrorMessage,
+      `CustomID must be ${CUSTOM_ID_RULES}: no control characters, accents or other scripts.`,
+    );
+    // VS Code compiles schema patterns with the u flag; the pattern must agree with zod on the characters.
+    const pattern = new RegExp(schema.pattern, 'u');
+    const samples = ['1234', 'Ana Souza 12', '~', '', '   ', 'a\tb', 'del\u007f', 'José', '\u00a0', 'id-\u{1F642}'];
+    for (const id of samples) assert.equal(pattern.test(id), customIdProblem(id) === undefined, JSON.stringify(id));
+  });
+
   it('propose a CustomID from a file name', () => {
     assert.equal(customIdFromFileName('alice.jpg'), 'alice');
     assert.equal(customIdFromFileName('Maria José (2).jpeg'), 'Maria-Jos-2');
     assert.equal(customIdFromFileName('.jpg'), 'person-1');
+    assert.equal(customIdFromFileName('Ñandú.png'), 'and', 'only ASCII letters are kept');
+    // A long name is cut to the longest CustomID taken, without a dash left at the cut.
+    const long = customIdFromFileName(`${'a'.repeat(CUSTOM_ID_MAX_LENGTH - 1)} b${'c'.repeat(200)}.jpg`);
+    assert.equal(long, 'a'.repeat(CUSTOM_ID_MAX_LENGTH - 1));
+    assert.equal(customIdProblem(customIdFromFileName(`${'photo-'.repeat(60)}.jpg`)), undefined);
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { CUSTOM_ID_MAX_LENGTH } from '../../../../src/core/contract/choices';
 import { validateRequest } from '../../../../src/core/validate/validateRequest';
 import {
   assertClean,
@@ -174,6 +175,92 @@ describe('validateRequest: Person envelope', () => {
         severity: 'warning',
       });
       assert.equal(assertFixCleans(text, diagnostic), '{ "Person": { "CustomID": "1234" } }');
+    });
+
+    const NON_ASCII_WHY =
+      'outside printable ASCII: BioPass ID publishes no charset limit, and this tool takes 1 to 128 printable ASCII characters (U+0020 to U+007E), not only spaces, which every gateway and database keeps byte for byte and anyone can type again to verify or delete the person.';
+
+    it('reports a non-ASCII CustomID on its first non-ASCII character, naming it', () => {
+      const text = '{ "Person": { "CustomID": "Jose-Ñandú-李" } }';
+      const diagnostic = single(text);
+      assertDiagnostic(diagnostic, { code: 'customid-non-ascii', offset: offsetOf(text, 'Ñ'), length: 1 });
+      assert.equal(diagnostic.message, `CustomID holds "Ñ" (U+00D1), ${NON_ASCII_WHY}`);
+      assert.equal(diagnostic.fix, undefined, 'no spelling in ASCII is guessed for the person');
+    });
+
+    it('finds the character behind a \\u escape, and an emoji as one character', () => {
+      const escaped = '{ "Person": { "CustomID": "Jos\\u00e9" } }';
+      const accent = single(escaped);
+      assertDiagnostic(accent, { code: 'customid-non-ascii', offset: offsetOf(escaped, '\\u00e9'), length: 6 });
+      assert.equal(accent.message, `CustomID holds "é" (U+00E9), ${NON_ASCII_WHY}`);
+
+      const emoji = '{ "Person": { "CustomID": "id-\u{1F642}-2" } }';
+      const smile = single(emoji);
+      assertDiagnostic(smile, { code: 'customid-non-ascii', offset: offsetOf(emoji, '\u{1F642}'), length: 2 });
+      assert.equal(smile.message, `CustomID holds "\u{1F642}" (U+1F642), ${NON_ASCII_WHY}`);
+
+      const pair = '{ "Person": { "CustomID": "id-\\ud83d\\ude42" } }';
+      assertDiagnostic(single(pair), { code: 'customid-non-ascii', offset: offsetOf(pair, '\\ud83d'), length: 12 });
+    });
+
+    it('names an invisible character by its code point alone; a no-break space alone is blank', () => {
+      const text = '{ "Person": { "CustomID": "Ana\u00a0Souza" } }';
+      const diagnostic = single(text);
+      assertDiagnostic(diagnostic, { code: 'customid-non-ascii', offset: offsetOf(text, '\u00a0'), length: 1 });
+      assert.equal(diagnostic.message, `CustomID holds U+00A0, ${NON_ASCII_WHY}`);
+      const zeroWidth = '{ "Person": { "CustomID": "12\u200b34" } }';
+      assert.equal(single(zeroWidth).message, `CustomID holds U+200B, ${NON_ASCII_WHY}`);
+      const blank = '{ "Person": { "CustomID": "\u00a0\u00a0" } }';
+      assertDiagnostic(single(blank), { code: 'customid-blank', offset: offsetOf(blank, '"\u00a0'), length: 4 });
+    });
+
+    it(`reports a CustomID over ${CUSTOM_ID_MAX_LENGTH} characters on the part past the limit`, () => {
+      const id = 'id-'.repeat(3334).slice(0, 10_000);
+      const text = `{ "Person": { "CustomID": "${id}" } }`;
+      const diagnostic = single(text);
+      const start = offsetOf(text, id) + CUSTOM_ID_MAX_LENGTH;
+      assertDiagnostic(diagnostic, { code: 'customid-too-long', offset: start, length: 10_000 - CUSTOM_ID_MAX_LENGTH });
+      assert.equal(
+        diagnostic.message,
+        'CustomID is 10000 characters long, over the 128 this tool takes: BioPass ID publishes no length limit, 128 fits any ID document number, and a longer ID risks being cut or stored differently from how it is typed.',
+      );
+      assert.ok(!diagnostic.message.includes('id-id-'), 'the message does not repeat the value');
+
+      const oneOver = `{ "Person": { "CustomID": "${'7'.repeat(CUSTOM_ID_MAX_LENGTH + 1)}" } }`;
+      assertDiagnostic(single(oneOver), {
+        code: 'customid-too-long',
+        offset: offsetOf(oneOver, '7') + CUSTOM_ID_MAX_LENGTH,
+        length: 1,
+      });
+    });
+
+    it('counts decoded characters, not escapes, against the limit', () => {
+      const slashes = '\\/'.repeat(CUSTOM_ID_MAX_LENGTH);
+      assertClean(`{ "Person": { "CustomID": "${slashes}" } }`);
+      const text = `{ "Person": { "CustomID": "${slashes}ab" } }`;
+      assertDiagnostic(single(text), { code: 'customid-too-long', offset: offsetOf(text, 'ab'), length: 2 });
+    });
+
+    it(`accepts every printable ASCII character, and exactly ${CUSTOM_ID_MAX_LENGTH} characters`, () => {
+      const printable = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, index) => 0x20 + index));
+      assert.equal(printable.length, 95);
+      // The space inside: at an end it would be warned about.
+      assertClean(pretty({ Person: { CustomID: `!${printable}~` } }));
+      assertClean(pretty({ Person: { CustomID: 'A-12.b_c/d:e@f', Face: [{ 'Face-1': FACE_JPEG }] } }), {
+        operation: 'enroll',
+      });
+      assertClean(pretty({ Person: { CustomID: 'x'.repeat(CUSTOM_ID_MAX_LENGTH) } }), { operation: 'delete' });
+    });
+
+    it('reports one problem of a CustomID, the first of: empty, blank, control, non-ASCII, too long', () => {
+      const cases = [
+        [`a\tb${'é'.repeat(200)}`, 'customid-control-character'],
+        ['é'.repeat(200), 'customid-non-ascii'],
+        [` ${'x'.repeat(200)}`, 'customid-too-long'],
+      ] as const;
+      for (const [id, code] of cases) {
+        assert.deepEqual(codes(validateRequest(pretty({ Person: { CustomID: id } }))), [code], id.slice(0, 8));
+      }
     });
 
     it('reports a missing CustomID on the Person key', () => {
