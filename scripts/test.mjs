@@ -1,5 +1,6 @@
 // Runs every test tier and prints one `N passed, N failed` line summed over all of them.
-//   npm test                      static checks, unit, integration (minimum + latest VS Code), e2e
+//   npm test                      static checks, unit, integration (minimum + latest VS Code, then
+//                                 the untrusted-folder suites on the latest), e2e
 //   npm test -- unit|integration|e2e   only the named tiers (several may be given)
 // The toolchain runs on the harness's Node 24; this script re-launches itself there first.
 import { spawnSync } from 'node:child_process';
@@ -74,8 +75,15 @@ if (!crashed.includes('build')) {
     ]);
   }
   if (tiers.includes('integration')) {
-    for (const build of ['minimum', 'latest']) {
-      const tier = `integration (${VSCODE_BUILDS[build].label})`;
+    // Both builds, then the untrusted-folder suites (test/integration/untrusted) once more on the
+    // latest, in a folder opened in Restricted Mode.
+    const configurations = [
+      { build: 'minimum', label: '', env: {} },
+      { build: 'latest', label: '', env: {} },
+      { build: 'latest', label: 'untrusted folder, ', env: { BIOPASSID_WORKSPACE_TRUST: 'untrusted' } },
+    ];
+    for (const { build, label, env } of configurations) {
+      const tier = `integration (${label}${VSCODE_BUILDS[build].label})`;
       try {
         ensureCodeServer(build);
       } catch (error) {
@@ -83,7 +91,7 @@ if (!crashed.includes('build')) {
         crashed.push(tier);
         continue;
       }
-      runTier(tier, node, ['out/test/integration/runTests.js'], { BIOPASSID_VSCODE_BUILD: build });
+      runTier(tier, node, ['out/test/integration/runTests.js'], { BIOPASSID_VSCODE_BUILD: build, ...env });
     }
   }
   if (tiers.includes('e2e')) {

@@ -15,7 +15,8 @@ export function reportOutcome(
   options: { json: boolean; context?: VerdictContext; target: string },
 ): number {
   const succeeded = outcome.kind === 'success';
-  const line = succeeded ? verdict(outcome.operation, outcome.body, options.context) : outcome.summary;
+  // A verdict quotes the response (CustomID, BioPassID…): a server may have put the key there.
+  const line = succeeded ? redactor.text(verdict(outcome.operation, outcome.body, options.context)) : outcome.summary;
   const exit = !succeeded ? EXIT.failed : isNegativeAnswer(outcome.operation, outcome.body) ? EXIT.negative : EXIT.ok;
   if (options.json) {
     const payload = {

@@ -42,7 +42,10 @@ export async function sendCall(
   signal?: AbortSignal,
 ): Promise<CallResult> {
   const outcome = await target.client.send(call.operation, call.body, signal ? { signal } : {});
-  const headline = outcome.kind === 'success' ? verdict(call.operation, outcome.body, call.context) : outcome.summary;
+  // A verdict quotes the response (CustomID, BioPassID…): a server may have put the key there.
+  const headline = services.redactor.text(
+    outcome.kind === 'success' ? verdict(call.operation, outcome.body, call.context) : outcome.summary,
+  );
   const title = OPERATIONS[call.operation].title;
   const attempts = outcome.attempts > 1 ? ` · ${outcome.attempts} attempts` : '';
   const lines = [
@@ -71,7 +74,8 @@ export async function sendCall(
     resultImage = services.results.add(`${stem}.${call.operation}.${extension}`, bytes);
   }
 
-  const bioPassId = 'body' in outcome ? bioPassIdOf(outcome.body) : undefined;
+  const returnedId = 'body' in outcome ? bioPassIdOf(outcome.body) : undefined;
+  const bioPassId = returnedId === undefined ? undefined : services.redactor.text(returnedId);
   await services.history.add(
     {
       id: randomUUID(),

@@ -18,6 +18,9 @@ export interface Target {
 
 const SET_KEY = 'Set API Key';
 const USE_SANDBOX = 'Use Local Sandbox';
+const MANAGE_TRUST = 'Manage Workspace Trust';
+const UNTRUSTED_MESSAGE =
+  'Nothing was sent: this workspace is not trusted (Restricted Mode), and BioPass ID sends no request from an untrusted workspace. To send, trust the folder: Manage Workspace Trust, or the command "Workspaces: Manage Workspace Trust".';
 
 /**
  * Resolves the target of the next request(s), asking what must be asked: a key when none is
@@ -32,7 +35,9 @@ export async function resolveTarget(
 ): Promise<Target | undefined> {
   const { config, ui, keys, sandbox, redactor } = services;
   if (!vscode.workspace.isTrusted) {
-    void ui.showWarningMessage('BioPass ID sends nothing from an untrusted folder. Trust the folder to send requests.');
+    void ui.showWarningMessage(UNTRUSTED_MESSAGE, MANAGE_TRUST).then((choice) => {
+      if (choice === MANAGE_TRUST) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
     return undefined;
   }
   const environment = config.environment;

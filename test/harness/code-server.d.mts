@@ -12,6 +12,7 @@ export interface CodeServer {
 }
 
 export const QUIET_SETTINGS: Record<string, unknown>;
+export const UNTRUSTED_SETTINGS: Record<string, unknown>;
 export const CHROMIUM_PATH: string;
 export function freePort(): Promise<number>;
 export function makeScratchDir(prefix?: string): string;
@@ -31,6 +32,8 @@ export function startCodeServer(options: {
   log?: (text: string) => void;
   /** Opens the workbench to a test payload (enables the smoke-test driver where needed). */
   runsExtensionTests?: boolean;
+  /** Keeps workspace trust on (with UNTRUSTED_SETTINGS: the folder opens in Restricted Mode). */
+  workspaceTrust?: boolean;
 }): Promise<CodeServer>;
 export function launchBrowser(): Promise<Browser>;
 export function openTestWorkbench(

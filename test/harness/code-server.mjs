@@ -22,6 +22,15 @@ export const QUIET_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
+/**
+ * With `workspaceTrust`, these settings keep trust on and open the folder in Restricted Mode
+ * without the startup modal (a folder nobody trusted yet: `vscode.workspace.isTrusted` is false).
+ */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
 export const CHROMIUM_PATH = process.env.BIOPASSID_CHROMIUM ?? '/usr/bin/chromium';
 
 export function freePort() {
@@ -77,6 +86,7 @@ export function installVsix({ build, vsix, extensionsDir, userDataDir }) {
 /**
  * Starts code-server on a free loopback port. Returns its address, a URL builder and stop().
  * The server runs in its own process group so stop() ends it with everything it spawned.
+ * Workspace trust is off unless `workspaceTrust` is set (see UNTRUSTED_SETTINGS).
  */
 export async function startCodeServer({
   build,
@@ -87,6 +97,7 @@ export async function startCodeServer({
   port,
   log = () => {},
   runsExtensionTests = false,
+  workspaceTrust = false,
 }) {
   const scratch = makeScratchDir();
   const chosenPort = port ?? (await freePort());
@@ -111,7 +122,7 @@ export async function startCodeServer({
     extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--ignore-last-opened',
     '--disable-getting-started-override',
     ...VSCODE_BUILDS[build].serverArgs,

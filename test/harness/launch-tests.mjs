@@ -4,9 +4,17 @@
 // --extensions-dir=, a folder), runs the same extension tests in code-server's real extension
 // host through headless Chromium, and exits with the tests' exit code.
 // BIOPASSID_VSCODE_BUILD picks the VS Code build (latest | minimum).
+// BIOPASSID_WORKSPACE_TRUST=untrusted keeps workspace trust on, so the folder opens untrusted
+// (Restricted Mode); by default trust is disabled, as @vscode/test-electron does on the desktop.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchBrowser, makeScratchDir, openTestWorkbench, startCodeServer } from './code-server.mjs';
+import {
+  launchBrowser,
+  makeScratchDir,
+  openTestWorkbench,
+  startCodeServer,
+  UNTRUSTED_SETTINGS,
+} from './code-server.mjs';
 import { VSCODE_BUILDS } from './install.mjs';
 
 const TEST_TIMEOUT_MS = 10 * 60_000;
@@ -24,6 +32,11 @@ function parseDesktopArgs(argv) {
 async function main() {
   const build = process.env.BIOPASSID_VSCODE_BUILD ?? 'latest';
   if (!VSCODE_BUILDS[build]) throw new Error(`unknown BIOPASSID_VSCODE_BUILD "${build}"`);
+  const trust = process.env.BIOPASSID_WORKSPACE_TRUST ?? 'disabled';
+  if (!['disabled', 'untrusted'].includes(trust)) {
+    throw new Error(`unknown BIOPASSID_WORKSPACE_TRUST "${trust}" (disabled | untrusted)`);
+  }
+  const untrusted = trust === 'untrusted';
   const options = parseDesktopArgs(process.argv.slice(2));
   const developmentPath = options.extensionDevelopmentPath;
   const testsPath = options.extensionTestsPath;
@@ -35,8 +48,14 @@ async function main() {
   const folder = options.folder ?? resolve(scratch, 'workspace');
   for (const dir of [userDataDir, extensionsDir, folder]) mkdirSync(dir, { recursive: true });
 
-  console.log(`[launcher] ${VSCODE_BUILDS[build].label}`);
-  const server = await startCodeServer({ build, userDataDir, extensionsDir, runsExtensionTests: true });
+  console.log(`[launcher] ${VSCODE_BUILDS[build].label}${untrusted ? ', untrusted folder (Restricted Mode)' : ''}`);
+  const server = await startCodeServer({
+    build,
+    userDataDir,
+    extensionsDir,
+    runsExtensionTests: true,
+    ...(untrusted ? { workspaceTrust: true, settings: UNTRUSTED_SETTINGS } : {}),
+  });
   const browser = await launchBrowser();
   try {
     const payload = [

@@ -7,6 +7,8 @@ import { runTests } from '@vscode/test-electron';
  * Runs the integration suite in a real extension host through @vscode/test-electron. Without a
  * desktop VS Code to download (these machines), the executable is the project's launcher, which
  * runs the same tests in code-server; BIOPASSID_VSCODE_EXECUTABLE may name a desktop VS Code.
+ * BIOPASSID_WORKSPACE_TRUST=untrusted runs the untrusted-workspace suites instead (untrusted/),
+ * in a folder the launcher opens untrusted; test-electron always disables trust on the desktop.
  */
 async function main(): Promise<void> {
   const root = resolve(__dirname, '../../..');
@@ -15,7 +17,10 @@ async function main(): Promise<void> {
   await runTests({
     vscodeExecutablePath: process.env.BIOPASSID_VSCODE_EXECUTABLE ?? join(root, 'test/harness/launch-tests.mjs'),
     extensionDevelopmentPath: root,
-    extensionTestsPath: join(__dirname, 'index.js'),
+    extensionTestsPath: join(
+      __dirname,
+      process.env.BIOPASSID_WORKSPACE_TRUST === 'untrusted' ? 'untrusted/index.js' : 'index.js',
+    ),
     launchArgs: [
       workspace,
       `--user-data-dir=${join(scratch, 'user-data')}`,

@@ -1,3 +1,4 @@
+import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
 
 export interface CliRun {
@@ -6,8 +7,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured output, the given environment and working folder. */
-export async function cli(argv: string[], env: Record<string, string | undefined> = {}, cwd = process.cwd()) {
+/**
+ * Runs the CLI in-process with captured output, the given environment and working folder;
+ * `waitForStop` ends a long-running command (sandbox).
+ */
+export async function cli(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  cwd = process.cwd(),
+  more: Pick<CliIo, 'waitForStop'> = {},
+) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -19,6 +28,7 @@ export async function cli(argv: string[], env: Record<string, string | undefined
     },
     env,
     cwd,
+    ...more,
   });
   return { code, stdout, stderr } satisfies CliRun;
 }
