@@ -71,7 +71,9 @@ export class Workbench {
       const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       try {
         await row.waitFor({ timeout: wait });
-        await this.page.keyboard.press('Enter');
+        // Clicking the matching row runs exactly that command; Enter runs whichever row has the
+        // focus, which right after the list updates may still be another one.
+        await row.click();
         return;
       } catch (error) {
         // Right after load the palette may not list extension commands yet: close it and retry.
