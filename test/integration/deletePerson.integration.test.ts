@@ -1,31 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionServices } from '../../src/context';
 import { sampleFaceJpeg } from '../../src/core/images/samples';
 import type { Sandbox } from '../../src/core/sandbox';
 import type { CallResult } from '../../src/run/call';
-import { activateExtension } from '../support/extension';
-import { FakeUser } from '../support/fakeUser';
-import { resetSettings, ScratchFolder, unique, useExtensionSandbox, waitForOutput } from '../support/workbench';
+import type { FakeUser } from '../support/fakeUser';
+import { useSandboxSession } from '../support/sandboxSession';
+import { type ScratchFolder, unique, waitForOutput } from '../support/workbench';
 
 describe('BioPass ID: Delete Person… (real extension host, local sandbox)', () => {
-  let services: ExtensionServices;
+  const session = useSandboxSession();
   let user: FakeUser;
   let folder: ScratchFolder;
   let sandbox: Sandbox;
 
-  beforeEach(async () => {
-    services = await activateExtension();
-    await resetSettings();
-    sandbox = await useExtensionSandbox(services);
-    user = new FakeUser(services.ui);
-    folder = await ScratchFolder.create();
-  });
-
-  afterEach(async () => {
-    user.restore();
-    await resetSettings();
-    await folder.delete();
+  beforeEach(() => {
+    ({ user, folder, sandbox } = session);
   });
 
   /** Enrolls a person through the Explorer action, as a user would before deleting them; returns the log length. */

@@ -5,17 +5,16 @@ import { detectImageKind } from '../../src/core/images/kind';
 import { sampleFaceJpeg, sampleFingerprintTiff } from '../../src/core/images/samples';
 import type { Sandbox } from '../../src/core/sandbox';
 import type { CallResult } from '../../src/run/call';
-import { activateExtension, waitFor } from '../support/extension';
-import { FakeUser, pickItem } from '../support/fakeUser';
+import { waitFor } from '../support/extension';
+import { type FakeUser, pickItem } from '../support/fakeUser';
+import { useSandboxSession } from '../support/sandboxSession';
 import { startStallingServer } from '../support/stallingServer';
 import {
-  resetSettings,
-  ScratchFolder,
+  type ScratchFolder,
   setSetting,
   tabShowing,
   unique,
   useCustomSandbox,
-  useExtensionSandbox,
   waitForOutput,
 } from '../support/workbench';
 
@@ -29,23 +28,14 @@ function validate(options: vscode.InputBoxOptions | undefined, value: string): u
 }
 
 describe('image actions (real extension host, local sandbox)', () => {
+  const session = useSandboxSession();
   let services: ExtensionServices;
   let user: FakeUser;
   let folder: ScratchFolder;
   let sandbox: Sandbox;
 
-  beforeEach(async () => {
-    services = await activateExtension();
-    await resetSettings();
-    sandbox = await useExtensionSandbox(services);
-    user = new FakeUser(services.ui);
-    folder = await ScratchFolder.create();
-  });
-
-  afterEach(async () => {
-    user.restore();
-    await resetSettings();
-    await folder.delete();
+  beforeEach(() => {
+    ({ services, user, folder, sandbox } = session);
   });
 
   it('enroll, verify the same image (match), verify another (no match), update, delete: each verdict in the output', async () => {
