@@ -1,19 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { ExtensionServices } from '../../../src/context';
 import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_RULES } from '../../../src/core/contract/choices';
 import { sampleFaceJpeg } from '../../../src/core/images/samples';
 import { longCustomId } from '../../support/badInputs';
 import { activateExtension } from '../../support/extension';
-import { ScratchFolder } from '../../support/workbench';
-import {
-  closeAllEditors,
-  encoder,
-  OUR_SOURCE,
-  openInEditor,
-  rangeOf,
-  requestText,
-  waitForDiagnostics,
-} from './helpers';
+import { OUR_SOURCE, rangeOf, requestText, useRequestFolder, waitForDiagnostics } from './helpers';
 
 /**
  * The CustomID limits (src/core/contract/choices.ts) are in the shipped JSON Schemas, so VS Code's
@@ -36,27 +26,16 @@ const CASES = [
 ] as const;
 
 describe('request files: CustomID limits, reported once (real extension host)', () => {
-  let services: ExtensionServices;
-  let folder: ScratchFolder;
-
-  beforeEach(async () => {
-    services = await activateExtension();
-    folder = await ScratchFolder.create();
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await folder.delete();
-  });
+  const requests = useRequestFolder();
 
   for (const { what, customId, code, schemaSays } of CASES) {
     it(`${what}: VS Code's schema check says so on the CustomID, and ours does not repeat it`, async () => {
-      await folder.write('face.jpg', sampleFaceJpeg(60));
-      const uri = await folder.write(
+      const services = await activateExtension();
+      await requests.folder.write('face.jpg', sampleFaceJpeg(60));
+      const document = await requests.open(
         `${code}.enroll.biopass.json`,
-        encoder.encode(requestText({ Person: { CustomID: customId, Face: [{ 'Face-1': { $file: './face.jpg' } }] } })),
+        requestText({ Person: { CustomID: customId, Face: [{ 'Face-1': { $file: './face.jpg' } }] } }),
       );
-      const { document } = await openInEditor(uri);
       const value = rangeOf(document, JSON.stringify(customId));
 
       const fromSchema = await waitForDiagnostics(document.uri, `the schema's diagnostic on the CustomID`, (all) => {
