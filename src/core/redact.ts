@@ -64,23 +64,41 @@ function replaceBase64Runs(text: string, minLength: number): string {
 
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** The secrets in masking order, worked out when the set changes rather than on every text. */
+  private order: { shrinking: string[]; others: string[] } | undefined;
 
   constructor(private readonly base64Threshold = DEFAULT_BASE64_THRESHOLD) {}
 
   /** Registers a secret (a subscription key) to be masked wherever it appears from now on. */
   remember(secret: string): void {
     const trimmed = secret.trim();
-    if (trimmed.length > 0) this.secrets.add(trimmed);
+    if (trimmed.length > 0 && !this.secrets.has(trimmed)) {
+      this.secrets.add(trimmed);
+      this.order = undefined;
+    }
   }
 
   forget(secret: string): void {
-    this.secrets.delete(secret.trim());
+    if (this.secrets.delete(secret.trim())) this.order = undefined;
+  }
+
+  private maskingOrder(): { shrinking: string[]; others: string[] } {
+    if (this.order === undefined) {
+      // Longest first, so a secret that contains another is masked whole.
+      const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
+      const shrinks = (secret: string) => maskSecret(secret).length < secret.length;
+      this.order = { shrinking: secrets.filter(shrinks), others: secrets.filter((secret) => !shrinks(secret)) };
+    }
+    return this.order;
   }
 
   text(input: string): string {
-    // Longest first, so a secret that contains another is masked whole.
-    const secrets = [...this.secrets].sort((a, b) => b.length - a.length);
-    const shrinking = secrets.filter((secret) => maskSecret(secret).length < secret.length);
+    const { shrinking, others } = this.maskingOrder();
+    // The common case on the send path: a short sentence with no secret in it has nothing to mask
+    // and is too short to hold a base64 run.
+    if (input.length < this.base64Threshold && !shrinking.some((secret) => input.includes(secret))) {
+      if (!others.some((secret) => input.includes(secret))) return input;
+    }
     let output = input;
     let previous: string;
     do {
@@ -88,10 +106,12 @@ export class Redactor {
       // secret again ("abcdXXXXabcd" + "XXXXabcd"), so mask until nothing changes. Each pass that
       // changes something shortens the text, so the loop ends.
       previous = output;
-      for (const secret of shrinking) output = output.split(secret).join(maskSecret(secret));
+      for (const secret of shrinking) {
+        if (output.includes(secret)) output = output.split(secret).join(maskSecret(secret));
+      }
     } while (output !== previous);
-    for (const secret of secrets) {
-      if (!shrinking.includes(secret)) output = output.split(secret).join(maskSecret(secret));
+    for (const secret of others) {
+      if (output.includes(secret)) output = output.split(secret).join(maskSecret(secret));
     }
     return replaceBase64Runs(output, this.base64Threshold);
   }

@@ -19,21 +19,33 @@ function bundle(): void {
   row('extension bundle (production build)', size, undefined, 'KB', '< 250 KB', size < 250);
 }
 
+/** The parts, in order; BIOPASSID_BENCH_ONLY=batch,activation (names, comma-separated) runs only those. */
+const PARTS: Record<string, () => void | Promise<void>> = {
+  bundle,
+  activation: activationTime,
+  validation,
+  'send-path': sendPath,
+  batch,
+};
+
 async function main(): Promise<void> {
-  bundle();
-  await activationTime();
-  await validation();
-  await sendPath();
-  await batch();
+  const only = process.env.BIOPASSID_BENCH_ONLY?.split(',').filter(Boolean);
+  for (const name of only ?? Object.keys(PARTS)) {
+    const part = PARTS[name];
+    if (!part) throw new Error(`BIOPASSID_BENCH_ONLY: no part named ${name}; parts: ${Object.keys(PARTS).join(', ')}`);
+    await part();
+  }
   printTable(rows);
   console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; Node ${process.version}`);
   const out = join(root, 'test-results');
   mkdirSync(out, { recursive: true });
+  // A partial run writes its own file, so it never replaces the last full table.
+  const file = only ? `bench.${only.join('+')}.json` : 'bench.json';
   writeFileSync(
-    join(out, 'bench.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
+    join(out, file),
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, parts: only ?? 'all', rows }, null, 2)}\n`,
   );
-  console.log(`written ${join('test-results', 'bench.json')}`);
+  console.log(`written ${join('test-results', file)}`);
 }
 
 main().catch((error: unknown) => {
