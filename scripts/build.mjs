@@ -17,7 +17,10 @@ const production = args.has('--production');
 
 /** Entry points of the shipped bundles: name in dist/ -> source. */
 export const BUNDLE_ENTRIES = {
+  // Activation only: registers commands and schemes, loads dist/main.js on first need (see lazyMain).
   extension: 'src/extension.ts',
+  // The rest of the extension: services, validator, providers, status bar.
+  main: 'src/main.ts',
   cli: 'src/cli.ts',
   // The local sandbox, loaded by the extension only when it starts (keeps activation small).
   sandbox: 'src/core/sandbox/index.ts',
@@ -73,6 +76,16 @@ const lazySandbox = {
   },
 };
 
+/** In the activation bundle, `require('./main.js')` (src/extension.ts) stays a require of dist/main.js. */
+const lazyMain = {
+  name: 'lazy-main',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'extension.ts')) ? { path: './main.js', external: true } : undefined,
+    );
+  },
+};
+
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const bundleOptions = {
@@ -95,7 +108,7 @@ const bundleOptions = {
   define: { BIOPASSID_VERSION: JSON.stringify(version) },
   // dist/cli.js is the `biopassid` bin; the shebang is harmless in the extension bundle.
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [lazySandbox, lazyZod],
+  plugins: [lazyMain, lazySandbox, lazyZod],
 };
 
 /** TypeScript files under dir, skipping node_modules (the test harness installs live under test/). */

@@ -1,5 +1,3 @@
-import vscode = require('vscode');
-
 import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
 import { selectEnvironment } from './commands/environment';
@@ -55,22 +53,30 @@ export function commandId(name: CommandName): string {
   return `biopassid.${name}`;
 }
 
-/** Registers every command; a failure the handler did not expect is logged and shown with View Logs. */
-export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
-  return (Object.keys(COMMANDS) as CommandName[]).map((name) => {
-    const handler = COMMANDS[name](services) as (...args: unknown[]) => unknown;
-    return vscode.commands.registerCommand(commandId(name), async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        services.log.error(`${commandId(name)} failed`, error);
-        void services.ui
-          .showErrorMessage(`BioPass ID: ${services.redactor.text(String(error))}`, 'View Logs')
-          .then((choice) => {
-            if (choice === 'View Logs') services.log.show();
-          });
-        return undefined;
-      }
-    });
-  });
+export type CommandHandler = (args: unknown[]) => Promise<unknown>;
+
+/**
+ * Every command's handler by id; a failure the handler did not expect is logged and shown with
+ * View Logs. src/extension.ts registers the ids (from package.json) and calls these.
+ */
+export function commandHandlers(services: ExtensionServices): Map<string, CommandHandler> {
+  return new Map(
+    (Object.keys(COMMANDS) as CommandName[]).map((name) => {
+      const handler = COMMANDS[name](services) as (...args: unknown[]) => unknown;
+      const run: CommandHandler = async (args) => {
+        try {
+          return await handler(...args);
+        } catch (error) {
+          services.log.error(`${commandId(name)} failed`, error);
+          void services.ui
+            .showErrorMessage(`BioPass ID: ${services.redactor.text(String(error))}`, 'View Logs')
+            .then((choice) => {
+              if (choice === 'View Logs') services.log.show();
+            });
+          return undefined;
+        }
+      };
+      return [commandId(name), run] as const;
+    }),
+  );
 }

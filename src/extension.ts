@@ -1,87 +1,69 @@
 import vscode = require('vscode');
 
-import { registerCommands } from './commands';
-import { Config } from './config';
 import type { ExtensionServices } from './context';
-import { Redactor } from './core/redact';
-import { Log } from './log';
-import { RequestCodeActions } from './requests/codeActions';
-import { SendCodeLens } from './requests/codeLens';
-import { RequestDiagnostics } from './requests/diagnostics';
-import { ImageHover } from './requests/hover';
-import { REQUEST_SELECTOR, SCHEMA_SCHEME, SchemaDocuments } from './requests/requestDocuments';
-import { RequestValidation } from './requests/requestValidation';
-import { RequestHistory } from './services/history';
-import { HISTORY_SCHEME, HistoryDocuments } from './services/historyDocuments';
-import { LocalSandbox } from './services/localSandbox';
+import type { ExtensionMain } from './main';
+import { isRequestDocument, SCHEMA_SCHEME, SchemaDocuments } from './requests/requestFiles';
+import { HISTORY_SCHEME } from './services/historyScheme';
 import { RESULT_SCHEME, ResultImages } from './services/resultImages';
-import { SubscriptionKeyStore } from './services/subscriptionKeyStore';
-import { KeyStatusBar } from './ui/statusBar';
-import { WindowApis } from './ui/windowApis';
 
-export const OUTPUT_CHANNEL_NAME = 'BioPass ID';
+/**
+ * Activation, kept small: the extension activates on every JSON document, settings.json included,
+ * so in most windows it is never used. This bundle registers the commands, the schema, history and
+ * result-image schemes, and watches for request documents; the rest (dist/main.js: services, the
+ * validator, the providers, the status bar) is loaded on first need: a command, a request
+ * document opened or already open, or a history entry shown.
+ */
 
-export function activate(context: vscode.ExtensionContext): ExtensionServices | undefined {
-  try {
-    const redactor = new Redactor();
-    const log = new Log(OUTPUT_CHANNEL_NAME, redactor);
-    const config = new Config();
-    const keys = new SubscriptionKeyStore(context.secrets);
-    const sandbox = new LocalSandbox(log);
-    const history = new RequestHistory(context.globalState, () => config.historySize);
-    const results = new ResultImages();
-    const validation = new RequestValidation(config);
-    const diagnostics = new RequestDiagnostics(validation);
-    const services: ExtensionServices = {
-      extensionContext: context,
-      log,
-      redactor,
-      config,
-      ui: new WindowApis(),
-      keys,
-      sandbox,
-      history,
-      results,
-      validation,
-      diagnostics,
-    };
-    const statusBar = new KeyStatusBar(services);
-    const refresh = () => void statusBar.refresh();
+/** What activate() returns: integration tests reach the extension's services through it. */
+export interface ExtensionApi {
+  /** The services, loading the rest of the extension if it is not loaded yet; undefined if it failed to start. */
+  services(): ExtensionServices | undefined;
+}
+
+interface CommandContribution {
+  command: string;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const results = new ResultImages();
+  let main: ExtensionMain | undefined;
+  let failed = false;
+  const load = (): ExtensionMain | undefined => {
+    if (main !== undefined || failed) return main;
+    try {
+      // A separate bundle (see scripts/build.mjs): required here, on first need.
+      main = (require('./main.js') as typeof import('./main')).start(context, results);
+    } catch (error) {
+      failed = true;
+      // VS Code shows nothing when an extension fails to start: say so ourselves.
+      const message = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`BioPass ID failed to start: ${message}`);
+    }
+    return main;
+  };
+  const loadFor = (document: vscode.TextDocument) => {
+    if (main === undefined && (isRequestDocument(document) || document.uri.scheme === HISTORY_SCHEME)) load();
+  };
+
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: CommandContribution[] } }).contributes
+    ?.commands;
+  for (const { command } of commands ?? []) {
     context.subscriptions.push(
-      log,
-      keys,
-      sandbox,
-      statusBar,
-      ...registerCommands(services),
-      vscode.workspace.registerFileSystemProvider(RESULT_SCHEME, results, { isReadonly: true }),
-      vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new HistoryDocuments(history)),
-      diagnostics,
-      vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new SchemaDocuments(context.extensionUri)),
-      vscode.languages.registerCodeLensProvider(REQUEST_SELECTOR, new SendCodeLens(validation)),
-      vscode.languages.registerHoverProvider(REQUEST_SELECTOR, new ImageHover()),
-      vscode.languages.registerCodeActionsProvider(
-        REQUEST_SELECTOR,
-        new RequestCodeActions(validation),
-        RequestCodeActions.metadata,
-      ),
-      keys.onDidChange(refresh),
-      sandbox.onDidChange(refresh),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!Config.affectsEnvironment(event)) return;
-        log.info(config.describeEnvironment(sandbox.current?.url));
-        refresh();
-      }),
+      vscode.commands.registerCommand(command, (...args: unknown[]) => load()?.commands.get(command)?.(args)),
     );
-    const version = String(context.extension.packageJSON.version ?? '');
-    log.info(`BioPass ID ${version} activated. ${config.describeEnvironment()}`);
-    refresh();
-    return services;
-  } catch (error) {
-    // VS Code shows no notification when an extension fails to activate: say so ourselves.
-    const message = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`BioPass ID failed to start: ${message}`);
-    return undefined;
   }
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider(RESULT_SCHEME, results, { isReadonly: true }),
+    vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, {
+      provideTextDocumentContent: (uri, token) => load()?.historyDocuments.provideTextDocumentContent(uri, token),
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new SchemaDocuments(context.extensionUri)),
+    vscode.workspace.onDidOpenTextDocument(loadFor),
+    // A JSON document becomes a request when a `$schema` of ours is typed into it.
+    vscode.workspace.onDidChangeTextDocument((event) => loadFor(event.document)),
+  );
+  for (const document of vscode.workspace.textDocuments) loadFor(document);
+  return { services: () => load()?.services };
 }
 
 export function deactivate(): void {}

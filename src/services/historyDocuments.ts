@@ -3,7 +3,9 @@ import vscode = require('vscode');
 import { OPERATIONS } from '../core/contract/operations';
 import type { RequestHistory } from './history';
 
-export const HISTORY_SCHEME = 'biopassid-history';
+import { HISTORY_SCHEME } from './historyScheme';
+
+export { HISTORY_SCHEME } from './historyScheme';
 
 export function historyEntryUri(id: string): vscode.Uri {
   return vscode.Uri.from({ scheme: HISTORY_SCHEME, path: `/${id}.log` });

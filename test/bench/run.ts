@@ -14,9 +14,16 @@ import { validation } from './validation';
  */
 const root = join(__dirname, '../../..');
 
+/**
+ * The bundle activation loads (dist/extension.js), within budget; and, for reference, the rest of
+ * the extension (dist/main.js), loaded on first use, which holds the same budget.
+ */
 function bundle(): void {
-  const size = statSync(join(root, 'dist', 'extension.js')).size / 1024;
-  row('extension bundle (production build)', size, undefined, 'KB', '< 250 KB', size < 250);
+  const kb = (name: string) => statSync(join(root, 'dist', name)).size / 1024;
+  const activation = kb('extension.js');
+  const main = kb('main.js');
+  row('activation bundle, dist/extension.js (production)', activation, undefined, 'KB', '< 250 KB', activation < 250);
+  row('  loaded on first use, dist/main.js', main, undefined, 'KB', '< 250 KB', main < 250);
 }
 
 /** The parts, in order; BIOPASSID_BENCH_ONLY=batch,activation (names, comma-separated) runs only those. */

@@ -44,11 +44,14 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(unexpected, []);
   });
 
-  it('contains the production bundle, its source map, the lazily loaded sandbox and zod, and the icon, and no sources or tests', () => {
+  it('contains the production bundles, their source maps, the lazily loaded main, sandbox and zod, and the icon, and no sources or tests', () => {
     for (const required of [
       'dist/extension.js',
       'dist/extension.js.map',
+      'dist/main.js',
+      'dist/main.js.map',
       'dist/sandbox.js',
+      'dist/zod.js',
       'media/icon.png',
       'package.nls.json',
     ]) {

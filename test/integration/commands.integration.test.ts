@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { COMMANDS, type CommandName, commandId } from '../../src/commands';
 import { activateExtension, EXTENSION_ID } from '../support/extension';
 
 describe('the command table (real extension host)', () => {
@@ -12,5 +13,7 @@ describe('the command table (real extension host)', () => {
       .sort();
     const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('biopassid.')).sort();
     assert.deepEqual(registered, contributed);
+    // Activation registers the contributed ids; each must have a handler in the rest of the extension.
+    assert.deepEqual((Object.keys(COMMANDS) as CommandName[]).map(commandId).sort(), contributed);
   });
 });

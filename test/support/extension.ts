@@ -1,15 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../src/context';
+import type { ExtensionApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'biopassid-tools.biopassid-vscode';
 
-/** Activates the extension under test the way a user would (through a command) and returns its services. */
+/** Activates the extension under test, loads the rest of it (dist/main.js) and returns its services. */
 export async function activateExtension(): Promise<ExtensionServices> {
-  const extension = vscode.extensions.getExtension<ExtensionServices | undefined>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in this extension host`);
-  const services = await extension.activate();
-  assert.ok(services, 'activate() failed: see the error notification');
+  const api = await extension.activate();
+  const services = api.services();
+  assert.ok(services, 'the extension failed to start: see the error notification');
   return services;
 }
 

@@ -1,12 +1,8 @@
 import { basename } from 'node:path';
 import { isOperationId, type OperationId } from '../contract/operations';
+import { REQUEST_FILE_SUFFIX } from './fileSuffix';
 
-/** Request files: `*.biopass.json`, optionally pinning an operation as in `alice.enroll.biopass.json`. */
-export const REQUEST_FILE_SUFFIX = '.biopass.json';
-
-export function isRequestFileName(path: string): boolean {
-  return basename(path).toLowerCase().endsWith(REQUEST_FILE_SUFFIX);
-}
+export { isRequestFileName, REQUEST_FILE_SUFFIX } from './fileSuffix';
 
 /** The operation a request file's name pins, if any. */
 export function operationFromFileName(path: string): OperationId | undefined {

@@ -34,6 +34,30 @@ async function startProfile(): Promise<{ stop(id: string): Promise<void> } | und
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the host is quiet: built-in extensions (git, TypeScript, JSON…) activate at
+ * startup, and a profile taken during that showed their work (a git spawn, TypeScript's module
+ * load) inside the measured window, on either extension. Quiet means no extension became active
+ * and timers ran on time (under 5 ms late) for a whole second; at most 20 s.
+ */
+async function untilQuiet(): Promise<void> {
+  const activeCount = () => vscode.extensions.all.filter((extension) => extension.isActive).length;
+  const deadline = performance.now() + 20_000;
+  let quietSince = performance.now();
+  let active = activeCount();
+  while (performance.now() < deadline) {
+    const before = performance.now();
+    await sleep(100);
+    const late = performance.now() - before - 100;
+    const now = activeCount();
+    if (late > 5 || now !== active) quietSince = performance.now();
+    active = now;
+    if (performance.now() - quietSince >= 1000) return;
+  }
+}
+
 /**
  * Runs inside the extension host as the extensionTestsPath: activates the extensions named in
  * BIOPASSID_BENCH_ORDER (comma-separated ids, none active yet) one after the other and writes
@@ -45,6 +69,7 @@ export async function run(): Promise<void> {
   if (order.length === 0 || !out) throw new Error('BIOPASSID_BENCH_ORDER and BIOPASSID_BENCH_OUT are required');
   const samples: ActivationSample[] = [];
   for (const id of order) {
+    await untilQuiet();
     const extension = vscode.extensions.getExtension(id);
     if (!extension) throw new Error(`${id} is not installed in this extension host`);
     if (extension.isActive) throw new Error(`${id} was already active; the measurement would be empty`);

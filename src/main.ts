@@ -1,0 +1,87 @@
+import vscode = require('vscode');
+
+import { type CommandHandler, commandHandlers } from './commands';
+import { Config } from './config';
+import type { ExtensionServices } from './context';
+import { Redactor } from './core/redact';
+import { Log } from './log';
+import { RequestCodeActions } from './requests/codeActions';
+import { SendCodeLens } from './requests/codeLens';
+import { RequestDiagnostics } from './requests/diagnostics';
+import { ImageHover } from './requests/hover';
+import { REQUEST_SELECTOR } from './requests/requestDocuments';
+import { RequestValidation } from './requests/requestValidation';
+import { RequestHistory } from './services/history';
+import { HistoryDocuments } from './services/historyDocuments';
+import { LocalSandbox } from './services/localSandbox';
+import type { ResultImages } from './services/resultImages';
+import { SubscriptionKeyStore } from './services/subscriptionKeyStore';
+import { KeyStatusBar } from './ui/statusBar';
+import { WindowApis } from './ui/windowApis';
+
+export const OUTPUT_CHANNEL_NAME = 'BioPass ID';
+
+/** What src/extension.ts gets back once it loads this bundle. */
+export interface ExtensionMain {
+  readonly services: ExtensionServices;
+  /** The handlers of every command in package.json, by id. */
+  readonly commands: ReadonlyMap<string, CommandHandler>;
+  /** Serves history entries under HISTORY_SCHEME. */
+  readonly historyDocuments: vscode.TextDocumentContentProvider;
+}
+
+/**
+ * Everything the extension does beyond recognising its files: built when src/extension.ts first
+ * needs it (a command, a request document, a history entry), not at activation. Its disposables
+ * go to the extension context. Throws when the set-up fails; the caller says so.
+ */
+export function start(context: vscode.ExtensionContext, results: ResultImages): ExtensionMain {
+  const redactor = new Redactor();
+  const log = new Log(OUTPUT_CHANNEL_NAME, redactor);
+  const config = new Config();
+  const keys = new SubscriptionKeyStore(context.secrets);
+  const sandbox = new LocalSandbox(log);
+  const history = new RequestHistory(context.globalState, () => config.historySize);
+  const validation = new RequestValidation(config);
+  const diagnostics = new RequestDiagnostics(validation);
+  const services: ExtensionServices = {
+    extensionContext: context,
+    log,
+    redactor,
+    config,
+    ui: new WindowApis(),
+    keys,
+    sandbox,
+    history,
+    results,
+    validation,
+    diagnostics,
+  };
+  const statusBar = new KeyStatusBar(services);
+  const refresh = () => void statusBar.refresh();
+  context.subscriptions.push(
+    log,
+    keys,
+    sandbox,
+    statusBar,
+    diagnostics,
+    vscode.languages.registerCodeLensProvider(REQUEST_SELECTOR, new SendCodeLens(validation)),
+    vscode.languages.registerHoverProvider(REQUEST_SELECTOR, new ImageHover()),
+    vscode.languages.registerCodeActionsProvider(
+      REQUEST_SELECTOR,
+      new RequestCodeActions(validation),
+      RequestCodeActions.metadata,
+    ),
+    keys.onDidChange(refresh),
+    sandbox.onDidChange(refresh),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!Config.affectsEnvironment(event)) return;
+      log.info(config.describeEnvironment(sandbox.current?.url));
+      refresh();
+    }),
+  );
+  const version = String(context.extension.packageJSON.version ?? '');
+  log.info(`BioPass ID ${version} activated. ${config.describeEnvironment()}`);
+  refresh();
+  return { services, commands: commandHandlers(services), historyDocuments: new HistoryDocuments(history) };
+}
