@@ -27,19 +27,26 @@ interface CommandContribution {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const results = new ResultImages();
   let main: ExtensionMain | undefined;
-  let failed = false;
+  let failure: string | undefined;
+  // VS Code shows nothing when an extension fails to start: say so ourselves.
+  const announce = () => void vscode.window.showErrorMessage(`BioPass ID failed to start: ${failure}`);
   const load = (): ExtensionMain | undefined => {
-    if (main !== undefined || failed) return main;
+    if (main !== undefined || failure !== undefined) return main;
     try {
       // A separate bundle (see scripts/build.mjs): required here, on first need.
       main = (require('./main.js') as typeof import('./main')).start(context, results);
     } catch (error) {
-      failed = true;
-      // VS Code shows nothing when an extension fails to start: say so ourselves.
-      const message = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(`BioPass ID failed to start: ${message}`);
+      failure = error instanceof Error ? error.message : String(error);
+      announce();
     }
     return main;
+  };
+  const run = (command: string, args: unknown[]) => {
+    const failedBefore = failure !== undefined;
+    const loaded = load();
+    // A command run after a failed start says so again, rather than doing nothing.
+    if (!loaded && failedBefore) announce();
+    return loaded?.commands.get(command)?.(args);
   };
   const loadFor = (document: vscode.TextDocument) => {
     if (main === undefined && (isRequestDocument(document) || document.uri.scheme === HISTORY_SCHEME)) load();
@@ -48,9 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const commands = (context.extension.packageJSON as { contributes?: { commands?: CommandContribution[] } }).contributes
     ?.commands;
   for (const { command } of commands ?? []) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(command, (...args: unknown[]) => load()?.commands.get(command)?.(args)),
-    );
+    context.subscriptions.push(vscode.commands.registerCommand(command, (...args: unknown[]) => run(command, args)));
   }
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(RESULT_SCHEME, results, { isReadonly: true }),

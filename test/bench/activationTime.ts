@@ -10,7 +10,7 @@ const OURS = 'biopassid-tools.biopassid-vscode';
 const EMPTY = 'biopassid-bench.bench-empty';
 const FIXTURES = join(REPO_ROOT, 'test/bench/activation');
 /** Extension hosts started; the order alternates so neither extension always goes first. */
-const LAUNCHES = Number(process.env.BIOPASSID_BENCH_LAUNCHES ?? 6);
+const LAUNCHES = Number(process.env.BIOPASSID_BENCH_LAUNCHES ?? 12);
 
 type HarnessModule = typeof import('../harness/code-server.mjs');
 

@@ -6,10 +6,11 @@ import { personRequest } from '../../src/core/request/build';
 /**
  * One side of the batch figure in a fresh process, so the two sides never share a JIT or a heap:
  *   node --expose-gc batchWorker.js ours|bare <sandbox url> <key> <concurrency> <count> <warm-up> <tag>
- * Sends `warm-up` enrolls untimed, then `count` timed ones (CustomIDs start with `tag`, so every
- * process enrolls new people), and prints { rate, heapGrowthMB, rssGrowthMB } as JSON: requests per
- * second, and how much the JS heap and the resident set grew over the timed part, each end taken
- * after a full GC.
+ * Sends `count` enrolls from a cold start (timed: coldRate), then more up to `warm-up` in all, then
+ * `count` timed ones in the steady state (rate). CustomIDs start with `tag`, so every process
+ * enrolls new people. Prints { coldRate, rate, heapGrowthMB, rssGrowthMB } as JSON: requests per
+ * second, and how much the JS heap and the resident set grew over the steady-state part, each end
+ * taken after a full GC.
  */
 type Send = (index: number) => Promise<void>;
 
@@ -84,15 +85,24 @@ async function main(): Promise<void> {
   const count = Number(countText);
   const face = sampleFaceJpeg(5).toString('base64');
   const run = (side === 'ours' ? oursSender : bareSender)(url, key, face, tag);
-  await run(Number(warmupText), concurrency);
+  const timed = async () => {
+    const start = process.hrtime.bigint();
+    await run(count, concurrency);
+    return count / (Number(process.hrtime.bigint() - start) / 1e9);
+  };
+  const coldRate = await timed();
+  await run(Math.max(0, Number(warmupText) - count), concurrency);
   const before = await settledMemory();
-  const start = process.hrtime.bigint();
-  await run(count, concurrency);
-  const rate = count / (Number(process.hrtime.bigint() - start) / 1e9);
+  const rate = await timed();
   const after = await settledMemory();
   const MB = 1024 * 1024;
   process.stdout.write(
-    JSON.stringify({ rate, heapGrowthMB: (after.heap - before.heap) / MB, rssGrowthMB: (after.rss - before.rss) / MB }),
+    JSON.stringify({
+      coldRate,
+      rate,
+      heapGrowthMB: (after.heap - before.heap) / MB,
+      rssGrowthMB: (after.rss - before.rss) / MB,
+    }),
   );
 }
 

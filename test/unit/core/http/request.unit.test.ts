@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { createClient } from '../../../../src/core/http/client';
 import { HttpLoopback } from './loopback';
 import { BODIES, expectKind, KEY, testClient } from './support';
@@ -31,6 +32,29 @@ describe('HTTP client: requests', () => {
       assert.deepEqual(JSON.parse(request?.body ?? ''), BODIES[operation]);
     });
   }
+
+  it("keeps no listener on the caller's signal once a request is over: a batch of 50 under one Cancel warns of no leak", async () => {
+    server.replyJson(200, { Person: { CustomID: '1234', BioPassID: 'b-1' } });
+    const controller = new AbortController();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const client = testClient(server.baseUrl);
+      for (let index = 0; index < 50; index++) {
+        expectKind(await client.send('enroll', BODIES.enroll, { signal: controller.signal }), 'success');
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.equal(server.requests.length, 50);
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+    assert.deepEqual(
+      warnings.map((warning) => warning.name),
+      [],
+    );
+  });
 
   it('sends no key header when no key is set, or only blanks', async () => {
     server.replyJson(200, { Person: { CustomID: '1234' } });
