@@ -28,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const results = new ResultImages();
   let main: ExtensionMain | undefined;
   let failure: string | undefined;
+  /** The watch for request documents, needed only until the rest is loaded (or failed to load). */
+  let watch: vscode.Disposable | undefined;
   // VS Code shows nothing when an extension fails to start: say so ourselves.
   const announce = () => void vscode.window.showErrorMessage(`BioPass ID failed to start: ${failure}`);
   const load = (): ExtensionMain | undefined => {
@@ -39,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       failure = error instanceof Error ? error.message : String(error);
       announce();
     }
+    // main's own listeners take over from here, so no keystroke pays for the watch any more.
+    watch?.dispose();
     return main;
   };
   const run = (command: string, args: unknown[]) => {
@@ -48,10 +52,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     if (!loaded && failedBefore) announce();
     return loaded?.commands.get(command)?.(args);
   };
-  const loadFor = (document: vscode.TextDocument) => {
-    if (main === undefined && (isRequestDocument(document) || document.uri.scheme === HISTORY_SCHEME)) load();
-  };
-
   const commands = (context.extension.packageJSON as { contributes?: { commands?: CommandContribution[] } }).contributes
     ?.commands;
   for (const { command } of commands ?? []) {
@@ -59,14 +59,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(RESULT_SCHEME, results, { isReadonly: true }),
+    // Showing a history entry loads the rest: the entries live there.
     vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, {
       provideTextDocumentContent: (uri, token) => load()?.historyDocuments.provideTextDocumentContent(uri, token),
     }),
     vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new SchemaDocuments(context.extensionUri)),
+  );
+
+  const loadFor = (document: vscode.TextDocument) => {
+    if (main === undefined && isRequestDocument(document)) load();
+  };
+  watch = vscode.Disposable.from(
     vscode.workspace.onDidOpenTextDocument(loadFor),
     // A JSON document becomes a request when a `$schema` of ours is typed into it.
     vscode.workspace.onDidChangeTextDocument((event) => loadFor(event.document)),
   );
+  context.subscriptions.push(watch);
   for (const document of vscode.workspace.textDocuments) loadFor(document);
   return { services: () => load()?.services };
 }

@@ -4,7 +4,8 @@ import type { ExtensionServices } from '../context';
 import { CODE_LANGUAGE_INFO, CODE_LANGUAGES, type CodeLanguage, requestAsCode } from '../core/codegen';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { FIXED_BASE_URLS, resolveBaseUrl } from '../core/environments';
-import { isRequestDocument, pinnedOperation } from '../requests/requestDocuments';
+import { pinnedOperation } from '../requests/requestDocuments';
+import { isRequestDocument } from '../requests/requestFiles';
 
 /**
  * `BioPass ID: Copy Request as Code`: the open request as Python `http.client` (as in the

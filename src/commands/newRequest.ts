@@ -3,7 +3,7 @@ import vscode = require('vscode');
 import type { ExtensionServices } from '../context';
 import { OPERATION_IDS, OPERATIONS, type OperationId } from '../core/contract/operations';
 import { SNIPPET_BODIES, snippetText } from '../core/contract/snippets';
-import { REQUEST_FILE_SUFFIX } from '../core/request/fileName';
+import { REQUEST_FILE_SUFFIX } from '../core/request/fileSuffix';
 
 /**
  * `BioPass ID: New Request…`: pick an operation, get an untitled `<name>.<operation>.biopass.json`

@@ -6,7 +6,8 @@ import type { ExtensionServices } from '../context';
 import { isOperationId, OPERATIONS, type OperationId } from '../core/contract/operations';
 import { sentBiometrics } from '../core/request/fileName';
 import { prepareWireBody } from '../core/request/prepare';
-import { isRequestDocument, pinnedOperation } from '../requests/requestDocuments';
+import { pinnedOperation } from '../requests/requestDocuments';
+import { isRequestDocument } from '../requests/requestFiles';
 import { runCalls } from '../run/runCalls';
 
 async function documentFor(uri: unknown): Promise<vscode.TextDocument | undefined> {

@@ -96,9 +96,8 @@ export class Redactor {
     const { shrinking, others } = this.maskingOrder();
     // The common case on the send path: a short sentence with no secret in it has nothing to mask
     // and is too short to hold a base64 run.
-    if (input.length < this.base64Threshold && !shrinking.some((secret) => input.includes(secret))) {
-      if (!others.some((secret) => input.includes(secret))) return input;
-    }
+    const holds = (secret: string) => input.includes(secret);
+    if (input.length < this.base64Threshold && !shrinking.some(holds) && !others.some(holds)) return input;
     let output = input;
     let previous: string;
     do {

@@ -6,7 +6,7 @@ import vscode = require('vscode');
 import { detectImageKind } from '../core/images/kind';
 import type { RequestDiagnostic } from '../core/validate/types';
 import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
-import { isRequestDocument } from './requestDocuments';
+import { isRequestDocument } from './requestFiles';
 import type { RequestValidation } from './requestValidation';
 import { hasFilePath } from './requestValidation';
 

@@ -1,7 +1,8 @@
 import vscode = require('vscode');
 
 import { OPERATIONS } from '../core/contract/operations';
-import { isRequestDocument, pinnedOperation } from './requestDocuments';
+import { pinnedOperation } from './requestDocuments';
+import { isRequestDocument } from './requestFiles';
 import type { RequestValidation } from './requestValidation';
 
 /**

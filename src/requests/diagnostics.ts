@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 
 import type { DiagnosticCode, RequestDiagnostic } from '../core/validate/types';
-import { isRequestDocument } from './requestDocuments';
+import { isRequestDocument } from './requestFiles';
 import type { RequestValidation } from './requestValidation';
 
 export const DIAGNOSTIC_SOURCE = 'BioPass ID';

@@ -7,7 +7,7 @@ import { readImageDimensions } from '../core/images/dimensions';
 import { detectImageKind } from '../core/images/kind';
 import { formatSize } from '../core/redact';
 import { parseJsonTree } from '../core/validate/jsonTree';
-import { isRequestDocument } from './requestDocuments';
+import { isRequestDocument } from './requestFiles';
 
 /** Strings shorter than this are not images worth describing. */
 const MIN_BASE64_LENGTH = 64;

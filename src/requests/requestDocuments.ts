@@ -4,8 +4,6 @@ import { isOperationId, type OperationId } from '../core/contract/operations';
 import { operationFromFileName } from '../core/request/fileName';
 import { schemaReference } from './requestFiles';
 
-export { isRequestDocument, SCHEMA_SCHEME, SchemaDocuments } from './requestFiles';
-
 /** The operation a request document pins by its name (`alice.enroll.biopass.json`) or `$schema`. */
 export function pinnedOperation(document: vscode.TextDocument): OperationId | undefined {
   const fromName = operationFromFileName(document.uri.path);

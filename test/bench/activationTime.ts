@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packagedVsixPath, REPO_ROOT } from '../e2e/support/paths';
 import type { ActivationSample } from './activation/inHost';
+import { median } from './measure';
 import { row } from './table';
 
 const OURS = 'biopassid-tools.biopassid-vscode';
@@ -36,11 +37,6 @@ function onlyActivatedByTheMeasurement(extensionsDir: string): void {
     manifest.activationEvents = [];
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { median } from './measure';
 import { row } from './table';
 
 const KEY = 'bench-fake-key-000000000001';
@@ -27,14 +28,6 @@ async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess
   });
   child.stdout?.resume();
   return { url, child };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 0
-    ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-    : (sorted[Math.floor(middle)] ?? Number.NaN);
 }
 
 interface WorkerResult {
@@ -85,8 +78,11 @@ export async function batch(): Promise<void> {
           results[side].push(await runWorker(side, url, concurrency, `c${concurrency}-${side}-${index}`));
         }
       }
-      const oursRate = median(results.ours.map((result) => result.rate));
-      const bareRate = median(results.bare.map((result) => result.rate));
+      // The median over one side's processes of one figure.
+      const of = (side: 'ours' | 'bare', figure: keyof WorkerResult) =>
+        median(results[side].map((result) => result[figure]));
+      const oursRate = of('ours', 'rate');
+      const bareRate = of('bare', 'rate');
       row(
         `${COUNT} enrolls, concurrency ${concurrency} (median of ${PROCESSES} processes)`,
         oursRate,
@@ -95,31 +91,14 @@ export async function batch(): Promise<void> {
         '>= 0.90 of bare',
         oursRate / bareRate >= 0.9,
       );
-      row(
-        '  the first 1,000 of a fresh process',
-        median(results.ours.map((result) => result.coldRate)),
-        median(results.bare.map((result) => result.coldRate)),
-        'req/s',
-        'reference',
-      );
-      const oursHeap = median(results.ours.map((result) => result.heapGrowthMB));
+      row('  the first 1,000 of a fresh process', of('ours', 'coldRate'), of('bare', 'coldRate'), 'req/s', 'reference');
       // Flat: what the 1,000 left on the heap is under 1 KB a request. RSS after GC is shown for
       // reference only: V8 keeps the pages it grew into, so it rises on both sides alike.
-      row(
-        '  JS heap growth over the timed 1,000 (after GC)',
-        oursHeap,
-        median(results.bare.map((result) => result.heapGrowthMB)),
-        'MB',
-        'flat (< 1 MB)',
-        oursHeap < 1,
-      );
-      row(
-        '  RSS growth over the timed 1,000 (after GC)',
-        median(results.ours.map((result) => result.rssGrowthMB)),
-        median(results.bare.map((result) => result.rssGrowthMB)),
-        'MB',
-        'reference',
-      );
+      const oursHeap = of('ours', 'heapGrowthMB');
+      const heapRow = '  JS heap growth over the timed 1,000 (after GC)';
+      row(heapRow, oursHeap, of('bare', 'heapGrowthMB'), 'MB', 'flat (< 1 MB)', oursHeap < 1);
+      const rssRow = '  RSS growth over the timed 1,000 (after GC)';
+      row(rssRow, of('ours', 'rssGrowthMB'), of('bare', 'rssGrowthMB'), 'MB', 'reference');
       if (concurrency === 16) row('sandbox throughput (bare fetch, c=16)', bareRate, undefined, 'req/s', 'reference');
     }
   } finally {

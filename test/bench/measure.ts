@@ -1,3 +1,12 @@
+/** The median of some figures (the mean of the middle two when there is an even number). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 === 0
+    ? ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
+    : (sorted[Math.floor(middle)] ?? Number.NaN);
+}
+
 /** Median wall time of `runs` calls (after `warmup` unmeasured ones), in milliseconds. */
 export function medianMs(work: () => void, runs = 7, warmup = 2): number {
   for (let i = 0; i < warmup; i++) work();
@@ -7,8 +16,7 @@ export function medianMs(work: () => void, runs = 7, warmup = 2): number {
     work();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return median(times);
 }
 
 export async function medianMsAsync(work: () => Promise<void>, runs = 5, warmup = 1): Promise<number> {
@@ -19,8 +27,7 @@ export async function medianMsAsync(work: () => Promise<void>, runs = 5, warmup 
     await work();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return median(times);
 }
 
 export interface BenchRow {

@@ -2,8 +2,6 @@ import { basename } from 'node:path';
 import { isOperationId, type OperationId } from '../contract/operations';
 import { REQUEST_FILE_SUFFIX } from './fileSuffix';
 
-export { isRequestFileName, REQUEST_FILE_SUFFIX } from './fileSuffix';
-
 /** The operation a request file's name pins, if any. */
 export function operationFromFileName(path: string): OperationId | undefined {
   const name = basename(path);
