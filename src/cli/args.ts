@@ -1,5 +1,7 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from './io';
+import { type CliIo, UsageError } from './io';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -42,4 +44,19 @@ export function positiveNumberOption(parsed: Parsed, name: string): number | und
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} needs a positive number, not "${text}"`);
   return value;
+}
+
+/** `--root DIR`: the folder a request file's `$file` references must stay inside. */
+export const ROOT_OPTION = { root: { type: 'string' } } satisfies OptionSpec;
+
+/**
+ * The folder `$file` references must resolve inside (symlinks followed), as the editor keeps them
+ * inside the workspace folder: `--root DIR`, else the working directory.
+ */
+export async function rootFrom(parsed: Parsed, io: Pick<CliIo, 'cwd'>): Promise<string> {
+  const given = stringOption(parsed, 'root');
+  const root = resolve(io.cwd, given ?? '.');
+  const stats = await stat(root).catch(() => undefined);
+  if (!stats?.isDirectory()) throw new UsageError(`--root must be an existing folder, not "${given ?? root}"`);
+  return root;
 }

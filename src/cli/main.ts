@@ -5,6 +5,7 @@ import { runSend } from './commands/send';
 import { runValidate } from './commands/validate';
 import { COMMAND_HELP, MAIN_HELP } from './help';
 import { type CliIo, EXIT, UsageError } from './io';
+import { redactedIo } from './output';
 
 declare const BIOPASSID_VERSION: string | undefined;
 
@@ -24,7 +25,9 @@ const COMMANDS: Record<string, Runner> = {
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls process.exit itself. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], processIo: CliIo): Promise<number> {
+  // Everything printed from here on passes the redactor (src/cli/output.ts).
+  const io = redactedIo(processIo);
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(`${MAIN_HELP}\n`);
@@ -50,6 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`biopassid ${command}: ${error.message}\nRun biopassid ${command} --help.\n`);
       return EXIT.usage;
     }
-    throw error;
+    io.stderr(`biopassid ${command}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
   }
 }

@@ -1,22 +1,20 @@
 import type { Outcome } from '../core/http/outcome';
 import { describeOutcome } from '../core/http/outcome';
-import type { Redactor } from '../core/redact';
 import { isNegativeAnswer, type VerdictContext, verdict } from '../core/verdict';
 import { type CliIo, EXIT } from './io';
 
 /**
  * Prints one call's result: the verdict (or what went wrong and what to do next), then the
- * redacted response. With --json, one JSON object instead. Returns the exit code.
+ * response. With --json, one JSON object instead. Returns the exit code. Nothing here redacts:
+ * the io does, for everything the CLI prints (src/cli/output.ts).
  */
 export function reportOutcome(
   outcome: Outcome,
   io: CliIo,
-  redactor: Redactor,
   options: { json: boolean; context?: VerdictContext; target: string },
 ): number {
   const succeeded = outcome.kind === 'success';
-  // A verdict quotes the response (CustomID, BioPassID…): a server may have put the key there.
-  const line = succeeded ? redactor.text(verdict(outcome.operation, outcome.body, options.context)) : outcome.summary;
+  const line = succeeded ? verdict(outcome.operation, outcome.body, options.context) : outcome.summary;
   const exit = !succeeded ? EXIT.failed : isNegativeAnswer(outcome.operation, outcome.body) ? EXIT.negative : EXIT.ok;
   if (options.json) {
     const payload = {
@@ -29,7 +27,7 @@ export function reportOutcome(
       summary: outcome.summary,
       explanation: outcome.explanation,
       nextStep: outcome.nextStep,
-      body: 'body' in outcome ? redactor.value(outcome.body) : undefined,
+      body: 'body' in outcome ? outcome.body : undefined,
     };
     io.stdout(`${JSON.stringify(payload, null, 2)}\n`);
     return exit;
@@ -41,6 +39,6 @@ export function reportOutcome(
   if (outcome.kind === 'success' && outcome.schemaWarnings.length > 0) {
     io.stderr(`  The response differs from the documented contract: ${outcome.schemaWarnings.join('; ')}\n`);
   }
-  if ('body' in outcome) io.stdout(`${JSON.stringify(redactor.value(outcome.body), null, 2)}\n`);
+  if ('body' in outcome) io.stdout(`${JSON.stringify(outcome.body, null, 2)}\n`);
   return exit;
 }

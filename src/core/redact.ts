@@ -62,6 +62,13 @@ function replaceBase64Runs(text: string, minLength: number): string {
   return copied === 0 ? text : output + text.slice(copied);
 }
 
+function formsOf(secret: string): string[] {
+  const trimmed = secret.trim();
+  if (trimmed.length === 0) return [];
+  const escaped = JSON.stringify(trimmed).slice(1, -1);
+  return escaped === trimmed ? [trimmed] : [trimmed, escaped];
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>();
   /** The secrets in masking order, worked out when the set changes rather than on every text. */
@@ -69,17 +76,21 @@ export class Redactor {
 
   constructor(private readonly base64Threshold = DEFAULT_BASE64_THRESHOLD) {}
 
-  /** Registers a secret (a subscription key) to be masked wherever it appears from now on. */
+  /**
+   * Registers a secret (a subscription key) to be masked wherever it appears from now on, also as
+   * it reads inside a JSON string (escaped), since whole JSON texts pass through text().
+   */
   remember(secret: string): void {
-    const trimmed = secret.trim();
-    if (trimmed.length > 0 && !this.secrets.has(trimmed)) {
-      this.secrets.add(trimmed);
-      this.order = undefined;
+    for (const form of formsOf(secret)) {
+      if (!this.secrets.has(form)) {
+        this.secrets.add(form);
+        this.order = undefined;
+      }
     }
   }
 
   forget(secret: string): void {
-    if (this.secrets.delete(secret.trim())) this.order = undefined;
+    for (const form of formsOf(secret)) if (this.secrets.delete(form)) this.order = undefined;
   }
 
   private maskingOrder(): { shrinking: string[]; others: string[] } {

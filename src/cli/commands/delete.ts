@@ -1,5 +1,4 @@
 import { customIdProblem } from '../../core/contract/fields';
-import { Redactor } from '../../core/redact';
 import { personRequest } from '../../core/request/build';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, stringOption } from '../args';
 import { clientFor, connectionFrom } from '../connection';
@@ -14,10 +13,8 @@ export async function runDelete(argv: string[], io: CliIo): Promise<number> {
   const refused = customIdProblem(customId);
   if (refused) throw new UsageError(`--custom-id: ${refused}`);
   const connection = connectionFrom(parsed, io);
-  const redactor = new Redactor();
-  redactor.remember(connection.key);
   const outcome = await clientFor(connection).send('delete', personRequest(customId));
-  return reportOutcome(outcome, io, redactor, {
+  return reportOutcome(outcome, io, {
     json: parsed.values.json === true,
     target: connection.describe,
     context: { customId },

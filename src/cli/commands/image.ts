@@ -5,7 +5,6 @@ import type { ImageRole } from '../../core/contract/images';
 import type { OperationId } from '../../core/contract/operations';
 import { imageFileProblem } from '../../core/images/integrity';
 import { readImageFile, toBase64 } from '../../core/images/read';
-import { Redactor } from '../../core/redact';
 import { personRequest, type SingleImageOperation, singleImageRequest } from '../../core/request/build';
 import { returnedImage } from '../../core/verdict';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, stringOption } from '../args';
@@ -77,10 +76,8 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
     ? personRequest(customId as string, finger ? { fingers: { [finger]: base64 } } : { face: base64 })
     : singleImageRequest(spec.operation as SingleImageOperation, base64);
 
-  const redactor = new Redactor();
-  redactor.remember(connection.key);
   const outcome = await clientFor(connection).send(spec.operation, body);
-  const exit = reportOutcome(outcome, io, redactor, {
+  const exit = reportOutcome(outcome, io, {
     json: parsed.values.json === true,
     target: connection.describe,
     context: { ...(customId ? { customId } : {}), sentFace: !finger, sentFingers: finger ? [finger] : [] },

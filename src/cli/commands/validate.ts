@@ -5,7 +5,7 @@ import { operationFromFileName } from '../../core/request/fileName';
 import { checkFileReferences } from '../../core/request/fileReferences';
 import type { RequestDiagnostic } from '../../core/validate/types';
 import { LineIndex, validateRequest } from '../../core/validate/validateRequest';
-import { parse, positiveNumberOption, stringOption } from '../args';
+import { parse, positiveNumberOption, ROOT_OPTION, rootFrom, stringOption } from '../args';
 import { type CliIo, EXIT, UsageError } from '../io';
 
 export interface FileDiagnostic extends RequestDiagnostic {
@@ -17,7 +17,7 @@ export interface FileDiagnostic extends RequestDiagnostic {
 /** The editor's checks on one request file: the validator, then its `$file` references on disk. */
 export async function diagnoseRequestFile(
   path: string,
-  options: { operation?: OperationId; maxImageBytes?: number },
+  options: { operation?: OperationId; maxImageBytes?: number; allowedRoot: string },
 ): Promise<{ text?: string; diagnostics: FileDiagnostic[] }> {
   let text: string;
   try {
@@ -36,7 +36,11 @@ export async function diagnoseRequestFile(
   const operation = options.operation ?? operationFromFileName(path);
   const limits = options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes };
   const result = validateRequest(text, { ...(operation ? { operation } : {}), ...limits });
-  const onDisk = await checkFileReferences(result.fileReferences, { requestPath: path, ...limits });
+  const onDisk = await checkFileReferences(result.fileReferences, {
+    requestPath: path,
+    allowedRoot: options.allowedRoot,
+    ...limits,
+  });
   const lines = new LineIndex(text);
   const diagnostics = [...result.diagnostics, ...onDisk]
     .sort((a, b) => a.offset - b.offset)
@@ -57,12 +61,14 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
     json: { type: 'boolean' },
     operation: { type: 'string' },
     'max-image-mb': { type: 'string' },
+    ...ROOT_OPTION,
   });
   if (parsed.positionals.length === 0) throw new UsageError('validate needs at least one request file');
   const operation = stringOption(parsed, 'operation');
   if (operation !== undefined && !isOperationId(operation)) throw new UsageError(`unknown operation "${operation}"`);
   const maxMegabytes = positiveNumberOption(parsed, 'max-image-mb');
   const options = {
+    allowedRoot: await rootFrom(parsed, io),
     ...(operation ? { operation } : {}),
     ...(maxMegabytes === undefined ? {} : { maxImageBytes: Math.round(maxMegabytes * 1024 * 1024) }),
   };

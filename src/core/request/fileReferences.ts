@@ -8,7 +8,8 @@ import { readReferencedImage } from './prepare';
 export interface FileReferenceCheckOptions {
   /** The request file; `$file` paths are relative to its folder. */
   requestPath: string;
-  allowedRoot?: string;
+  /** Where `$file` references must stay: see PrepareOptions.allowedRoot. */
+  allowedRoot: string;
   maxImageBytes?: number;
 }
 

@@ -10,8 +10,12 @@ import { type ImageInfo, readImageFile, toBase64 } from '../images/read';
 export interface PrepareOptions {
   /** Folder that relative `$file` paths start from: the request file's folder. */
   baseDir: string;
-  /** When set, a `$file` that resolves outside this folder (symlinks followed) is refused. */
-  allowedRoot?: string;
+  /**
+   * A `$file` that resolves outside this folder (symlinks followed) is refused: the workspace
+   * folder in the editor, the working directory or `--root` in the CLI. Required, so that no
+   * caller can send a file a cloned request names from elsewhere on the machine.
+   */
+  allowedRoot: string;
   maxImageBytes?: number;
 }
 
@@ -48,8 +52,9 @@ function isInside(root: string, path: string): boolean {
 }
 
 /**
- * Reads the image a `$file` reference names, relative to options.baseDir and, when
- * options.allowedRoot is set, only inside it (symlinks followed). Errors name the field.
+ * Reads the image a `$file` reference names, relative to options.baseDir and only inside
+ * options.allowedRoot (symlinks followed). The file read is the resolved one, so a link changed
+ * after the check is not followed again. Errors name the field.
  */
 export async function readReferencedImage(
   reference: string,
@@ -60,19 +65,26 @@ export async function readReferencedImage(
   const prefix = where ? `${where}: ` : '';
   if (reference.trim() === '') throw new RequestPreparationError(`${prefix}"$file" is empty`, jsonPath);
   const path = resolve(options.baseDir, reference);
-  if (options.allowedRoot !== undefined) {
-    const [root, target] = await Promise.all([realpath(options.allowedRoot), realpath(path).catch(() => path)]);
-    if (!isInside(root, target)) {
-      throw new RequestPreparationError(
-        `${prefix}"${reference}" resolves outside the workspace folder; only files inside it are sent`,
-        jsonPath,
-      );
-    }
+  const [root, target] = await Promise.all([
+    realpath(options.allowedRoot).catch(() => resolve(options.allowedRoot)),
+    realpath(path).catch(() => path),
+  ]);
+  if (!isInside(root, target)) {
+    throw new RequestPreparationError(
+      `${prefix}"${reference}" resolves outside the workspace folder; only files inside it are sent`,
+      jsonPath,
+    );
   }
   try {
-    return await readImageFile(path, options.maxImageBytes === undefined ? {} : { maxBytes: options.maxImageBytes });
+    const image = await readImageFile(
+      target,
+      options.maxImageBytes === undefined ? {} : { maxBytes: options.maxImageBytes },
+    );
+    // Messages and the log name the file as the request does, not where its links lead.
+    return target === path ? image : { ...image, path };
   } catch (error) {
-    throw new RequestPreparationError(`${prefix}${error instanceof Error ? error.message : String(error)}`, jsonPath);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RequestPreparationError(`${prefix}${message.split(target).join(path)}`, jsonPath);
   }
 }
 

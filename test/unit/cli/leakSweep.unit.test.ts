@@ -6,6 +6,7 @@ import { COMMAND_HELP } from '../../../src/cli/help';
 import { type Sandbox, startSandbox } from '../../../src/core/sandbox';
 import { ECHO_REPLIES, EchoServer, SANDBOX_FAILURES } from '../../support/failureModes';
 import { type CanarySet, LeakScanner, makeCanaries } from '../../support/leakScan';
+import { closedPort } from '../core/http/loopback';
 import { type CliRun, cli } from './cliHarness';
 
 /** How the sweep runs one CLI command: the runs it makes, given connection options. */
@@ -263,6 +264,29 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
       }
     } finally {
       await rejecting.close();
+    }
+    assertNothingLeaked();
+  });
+
+  it('a key typed into the --base-url path leaks neither, on success and on a refused connection', async () => {
+    const echo = await EchoServer.start();
+    try {
+      const success = ECHO_REPLIES.find((reply) => reply.kind === 'success');
+      assert.ok(success);
+      echo.current = success;
+      const atEcho = await sendEverything(['--base-url', `${echo.url}/${canaries.key}`]);
+      assert.deepEqual(atEcho, expectEverywhere('success'));
+      assert.ok(echo.requests.every((request) => request.url.startsWith(`/${canaries.key}/`)));
+      const refused = `http://127.0.0.1:${await closedPort()}/${canaries.key}`;
+      assert.deepEqual(await sendEverything(['--base-url', refused]), expectEverywhere('network-error'));
+      // The target line names the environment with the key masked in its URL.
+      const masked = `custom (${refused.replace(canaries.key, `••••${canaries.key.slice(-4)}`)})`;
+      assert.ok(
+        runs.some(({ run }) => run.stderr.includes(masked)),
+        `a failure prints the target as ${masked}`,
+      );
+    } finally {
+      await echo.close();
     }
     assertNothingLeaked();
   });

@@ -54,12 +54,15 @@ describe('preparing a request file for the wire', () => {
     ];
     for (const [reference, message] of cases) {
       await assert.rejects(
-        prepareWireBody({ Spoof: { Image: { $file: reference } } }, { baseDir: workspace }),
+        prepareWireBody({ Spoof: { Image: { $file: reference } } }, { baseDir: workspace, allowedRoot: workspace }),
         message,
       );
     }
     await assert.rejects(
-      prepareWireBody({ Spoof: { Image: { $file: './images/face.jpg' } } }, { baseDir: workspace, maxImageBytes: 100 }),
+      prepareWireBody(
+        { Spoof: { Image: { $file: './images/face.jpg' } } },
+        { baseDir: workspace, allowedRoot: workspace, maxImageBytes: 100 },
+      ),
       /limit/,
     );
   });
