@@ -1,9 +1,9 @@
 import vscode = require('vscode');
 
-import { promptForKey } from '../commands/setApiKey';
 import type { ExtensionServices } from '../context';
 import { OPERATIONS } from '../core/contract/operations';
 import { isNegativeAnswer } from '../core/verdict';
+import { promptForKey } from '../ui/keyPrompt';
 import type { CallResult } from './call';
 
 const VIEW_LOGS = 'View Logs';

@@ -1,11 +1,11 @@
 import vscode = require('vscode');
 
-import { promptForKey } from '../commands/setApiKey';
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type EnvironmentId, resolveBaseUrl } from '../core/environments';
 import { type Client, createClient } from '../core/http';
 import { KEY_ENVIRONMENT_VARIABLE } from '../services/subscriptionKeyStore';
+import { promptForKey } from '../ui/keyPrompt';
 
 /** Where a request goes and with which key, resolved just before sending. */
 export interface Target {
