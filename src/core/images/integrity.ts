@@ -1,47 +1,46 @@
-import { type ImageRole, imageKindProblem } from '../contract/images';
-import { findFrame, type MarkerGrammar } from './dimensions';
+import { acceptedKindsText, type ImageRole, imageKindProblem } from '../contract/images';
 import { detectImageKind, type ImageKind } from './kind';
+import { findStructureFault, type StructureFault } from './structure';
 
-/** The markers up to a JPEG's first scan (SOS); an EOI before it means there is no image data. */
-const JPEG_TO_SCAN: MarkerGrammar = {
-  isFrame: (m) => m === 0xda,
-  isStandalone: (m) => m === 0x01 || (m >= 0xd0 && m <= 0xd8),
-  endsHeader: (m) => m === 0xd9,
-};
-const JPEG_EOI = Buffer.from([0xff, 0xd9]);
-/** An IEND chunk: zero length, then its type. */
-const PNG_IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44]);
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export interface StructureProblem {
+  /** `truncated`: the file ends before its structure does; `malformed`: the structure contradicts itself. */
+  fault: StructureFault['kind'];
+  /** Names the file, the kind and what is wrong: "x.tif is a malformed TIFF: IFD at offset 8 points back to itself (a loop)." */
+  message: string;
 }
 
 /**
- * Whether an image of this kind ends where its format says it ends. JPEG and PNG carry an end
- * marker (EOI after the scan data, where no 0xFF 0xD9 can occur otherwise; the IEND chunk), so
- * a file cut short by an interrupted copy or download lacks it. TIFF and WSQ are not checked.
+ * Why an image of this kind is not well formed (cut short, or with a structure that contradicts
+ * itself), or undefined when it is. The API could not decode such a file either, so it is refused
+ * before anything is sent.
  */
-function isComplete(bytes: Uint8Array, kind: ImageKind): boolean {
-  if (kind === 'jpeg') {
-    const scan = findFrame(bytes, JPEG_TO_SCAN);
-    return scan !== undefined && asBuffer(bytes).indexOf(JPEG_EOI, scan) !== -1;
-  }
-  if (kind === 'png') return asBuffer(bytes).indexOf(PNG_IEND, 8) !== -1;
-  return true;
+export function structureProblem(name: string, bytes: Uint8Array, kind: ImageKind): StructureProblem | undefined {
+  const fault = findStructureFault(bytes, kind);
+  if (fault === undefined) return undefined;
+  return { fault: fault.kind, message: `${name} is a ${fault.kind} ${kind.toUpperCase()}: ${fault.detail}.` };
 }
 
-/** Why an image of this kind is cut short, or undefined when it ends as its format says. */
-export function truncationProblem(name: string, bytes: Uint8Array, kind: ImageKind): string | undefined {
-  if (isComplete(bytes, kind)) return undefined;
-  const end = kind === 'jpeg' ? 'its end-of-image marker' : 'its IEND chunk';
-  return `${name} is a truncated ${kind.toUpperCase()}: it ends before ${end} (an interrupted copy or download?).`;
+/**
+ * Formats whose magic bytes are close to one the API takes, but which are not it: named, so the
+ * message says more than "not an image". BigTIFF (version 43, 64-bit offsets) is one: the API's
+ * formats are classic TIFF, and a fingerprint never needs more than 4 GB.
+ */
+export function unsupportedImageProblem(name: string, bytes: Uint8Array, role: ImageRole): string | undefined {
+  const little = bytes[0] === 0x49 && bytes[1] === 0x49 && bytes[2] === 0x2b && bytes[3] === 0x00;
+  const big = bytes[0] === 0x4d && bytes[1] === 0x4d && bytes[2] === 0x00 && bytes[3] === 0x2b;
+  if (!little && !big) return undefined;
+  const kinds = acceptedKindsText(role);
+  const to =
+    kinds === '' ? '' : `: save it as ${kinds}${kinds.includes('TIFF') ? ' (a classic TIFF is version 42)' : ''}`;
+  return `${name} is a BigTIFF (TIFF version 43, 64-bit offsets), which this tool does not send${to}.`;
 }
 
 /**
  * Why an image file cannot be sent as a `role` image, or undefined when it can: it is not an
- * image of a kind the role takes, or it is cut short, which the API could not decode either.
+ * image of a kind the role takes, or it is cut short or malformed, which the API could not decode either.
  */
 export function imageFileProblem(name: string, bytes: Uint8Array, role: ImageRole): string | undefined {
   const kind = detectImageKind(bytes);
-  return imageKindProblem(name, kind, role) ?? (kind ? truncationProblem(name, bytes, kind) : undefined);
+  if (kind === undefined) return unsupportedImageProblem(name, bytes, role) ?? imageKindProblem(name, kind, role);
+  return imageKindProblem(name, kind, role) ?? structureProblem(name, bytes, kind)?.message;
 }

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { acceptedKindsText, IMAGE_ROLES } from '../contract/images';
-import { truncationProblem } from '../images/integrity';
+import { structureProblem, unsupportedImageProblem } from '../images/integrity';
 import type { ImageInfo } from '../images/read';
 import type { FileReferenceLocation, RequestDiagnostic } from '../validate/types';
 import { readReferencedImage } from './prepare';
@@ -42,7 +42,9 @@ export async function checkFileReferences(
       diagnostics.push({
         severity: 'error',
         code: 'file-reference-not-an-image',
-        message: `${reference.path} is not an image: the API would answer 400. This field takes a ${label}.`,
+        message:
+          unsupportedImageProblem(reference.path, image.bytes, reference.role) ??
+          `${reference.path} is not an image: the API would answer 400. This field takes a ${label}.`,
         ...at,
       });
     } else if (!accepted.includes(image.kind)) {
@@ -53,12 +55,12 @@ export async function checkFileReferences(
         ...at,
       });
     }
-    const cut = image.kind ? truncationProblem(reference.path, image.bytes, image.kind) : undefined;
-    if (cut) {
+    const broken = image.kind ? structureProblem(reference.path, image.bytes, image.kind) : undefined;
+    if (broken) {
       diagnostics.push({
         severity: 'error',
-        code: 'file-reference-truncated',
-        message: `${cut} The API could not decode it.`,
+        code: broken.fault === 'truncated' ? 'file-reference-truncated' : 'file-reference-malformed',
+        message: `${broken.message} The API could not decode it.`,
         ...at,
       });
     }

@@ -54,6 +54,7 @@ export type DiagnosticCode =
   | 'file-reference-not-an-image'
   | 'file-reference-unexpected-kind'
   | 'file-reference-truncated'
+  | 'file-reference-malformed'
   // Person envelope
   | 'missing-biometric'
   | 'unknown-face-key'

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { imageFileProblem, truncationProblem } from '../../../../src/core/images/integrity';
+import { imageFileProblem, structureProblem } from '../../../../src/core/images/integrity';
 import {
   sampleFaceJpeg,
   sampleFacePng,
@@ -41,23 +41,30 @@ describe('imageFileProblem', () => {
   });
 });
 
-describe('truncationProblem', () => {
+describe('structureProblem: truncation', () => {
   it('finds a JPEG cut anywhere: in its header, in its scan data, or just before the end marker', () => {
     const jpeg = sampleFaceJpeg(3);
     for (const keep of [3, 20, 200, Math.floor(jpeg.length / 2), jpeg.length - 1]) {
-      assert.ok(truncationProblem('a.jpg', cut(jpeg, keep), 'jpeg'), `cut to ${keep} of ${jpeg.length} bytes`);
+      const problem = structureProblem('a.jpg', cut(jpeg, keep), 'jpeg');
+      assert.equal(problem?.fault, 'truncated', `cut to ${keep} of ${jpeg.length} bytes: ${problem?.message}`);
     }
   });
 
   it('accepts a JPEG with bytes after its end marker, and tells an EOI in the header from the real one', () => {
     const jpeg = sampleFaceJpeg(4);
-    assert.equal(truncationProblem('a.jpg', Buffer.concat([jpeg, Buffer.alloc(16)]), 'jpeg'), undefined);
+    assert.equal(structureProblem('a.jpg', Buffer.concat([jpeg, Buffer.alloc(16)]), 'jpeg'), undefined);
     // SOI then EOI at once: a header with no image data after it.
-    assert.ok(truncationProblem('a.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 'jpeg'));
+    assert.equal(
+      structureProblem('a.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 'jpeg')?.message,
+      'a.jpg is a malformed JPEG: its end-of-image marker at offset 2 comes before any scan (SOS): it holds no image data.',
+    );
   });
 
-  it('does not judge TIFF and WSQ, which carry no end marker', () => {
+  it('finds a TIFF cut inside its strip, though TIFF has no end marker', () => {
     const tiff = sampleFingerprintTiff(4);
-    assert.equal(truncationProblem('a.tif', cut(tiff, tiff.length - 10), 'tiff'), undefined);
+    assert.equal(
+      structureProblem('a.tif', cut(tiff, tiff.length - 10), 'tiff')?.message,
+      `a.tif is a truncated TIFF: it ends inside strip 1 of 1 (IFD at offset 8), which declares 16,384 bytes from offset 174, but the file ends at ${(tiff.length - 10).toLocaleString('en-US')} (an interrupted copy or download, or a wrong StripByteCounts?).`,
+    );
   });
 });

@@ -1,0 +1,136 @@
+import { crc32 } from './crc32';
+import { count, dataView, hexByte, malformed, type StepMeter, type StructureFault, truncated } from './structureFault';
+
+/**
+ * Walks a PNG's chunks from the signature to IEND: each length fits the file and the PNG limit,
+ * each type is four letters, IHDR comes first (13 bytes, values PNG allows), PLTE before the
+ * IDATs, the IDATs consecutive, no critical chunk a decoder does not know, IEND last. Bytes after
+ * IEND are ignored, as decoders do.
+ *
+ * CRCs are checked for IHDR, PLTE and IEND: a few dozen bytes, where a flipped bit changes what
+ * the image is. IDAT's CRC is not: it would mean hashing the whole file (about 2 ms a MB in
+ * plain JavaScript), and the zlib stream inside carries its own Adler-32 that the API's decoder
+ * checks. Ancillary chunks are not either: decoders drop one with a bad CRC and go on.
+ *
+ * Each chunk is at least 12 bytes and the walk only moves forward, so it takes at most one step
+ * per 12 bytes of the file.
+ */
+const MAX_LENGTH = 0x7fffffff;
+const CUT = 'an interrupted copy or download';
+
+/** Bit depths each colour type allows (PNG section 11.2.2). */
+const BIT_DEPTHS: Record<number, readonly number[]> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
+
+function isLetter(byte: number): boolean {
+  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+}
+
+export function pngStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
+  const size = bytes.length;
+  const data = dataView(bytes);
+  let pos = 8;
+  let previous: string | undefined;
+  let colourType = -1;
+  let palette = false;
+  let idat: 'none' | 'open' | 'closed' = 'none';
+  for (;;) {
+    meter.steps++;
+    if (pos === size) {
+      return truncated(
+        previous === undefined
+          ? `it ends after its signature, before its IHDR chunk (${CUT}?)`
+          : `it ends before its IEND chunk (${CUT}?)`,
+      );
+    }
+    if (pos + 8 > size) return truncated(`it ends inside the header of the chunk at offset ${count(pos)} (${CUT}?)`);
+    const length = data.getUint32(pos);
+    const typeBytes = [0, 1, 2, 3].map((i) => bytes[pos + 4 + i] ?? 0);
+    if (!typeBytes.every(isLetter)) {
+      const shown = typeBytes.map(hexByte).join(' ');
+      const hint = previous === undefined ? '' : ` (is the length of the ${previous} chunk before it wrong?)`;
+      return malformed(
+        `the bytes at offset ${count(pos)} are not a chunk: its type ${shown} is not four letters${hint}`,
+      );
+    }
+    const type = String.fromCharCode(...typeBytes);
+    const at = `its ${type} chunk at offset ${count(pos)}`;
+    if (previous === undefined && type !== 'IHDR') return malformed(`its first chunk is ${type}, not IHDR`);
+    if (length > MAX_LENGTH) {
+      return malformed(`${at} declares ${count(length)} bytes, over the PNG limit of ${count(MAX_LENGTH)}`);
+    }
+    const end = pos + 12 + length;
+    if (end > size) {
+      const there = Math.max(0, size - pos - 8);
+      return truncated(
+        `it ends inside ${at}, which declares ${count(length)} bytes of data where ${count(there)} are left (${CUT}, or a wrong chunk length?)`,
+      );
+    }
+    const critical = (typeBytes[0] ?? 0) < 0x61;
+    if (critical && type !== 'IDAT' && crc32(bytes, pos + 4, pos + 8 + length) !== data.getUint32(pos + 8 + length)) {
+      return malformed(`the CRC of ${at} does not match its contents (the chunk is corrupt)`);
+    }
+    if (idat === 'open' && type !== 'IDAT') idat = 'closed';
+    switch (type) {
+      case 'IHDR': {
+        if (previous !== undefined) return malformed(`${at} is a second IHDR`);
+        if (length !== 13) return malformed(`${at} is ${count(length)} bytes long; IHDR is always 13`);
+        const fault = headerFault(bytes, data, pos + 8);
+        if (fault) return fault;
+        colourType = bytes[pos + 17] ?? -1;
+        break;
+      }
+      case 'PLTE':
+        if (idat !== 'none') return malformed(`${at} comes after the image data (IDAT); PLTE must come before`);
+        if (length === 0 || length % 3 !== 0 || length > 768) {
+          return malformed(`${at} is ${count(length)} bytes long, not 1 to 256 three-byte entries`);
+        }
+        palette = true;
+        break;
+      case 'IDAT':
+        if (idat === 'closed')
+          return malformed(`${at} follows other chunks after the IDATs; IDATs must be consecutive`);
+        idat = 'open';
+        break;
+      case 'IEND':
+        if (length !== 0) return malformed(`${at} is ${count(length)} bytes long; IEND is always empty`);
+        if (idat === 'none') return malformed(`it has no IDAT chunk before IEND: it holds no image data`);
+        if (colourType === 3 && !palette) return malformed(`it is a palette image (colour type 3) with no PLTE chunk`);
+        return undefined;
+      default:
+        if (critical) {
+          return malformed(`${at} is a critical chunk no decoder knows (a corrupt type, or a newer PNG feature)`);
+        }
+    }
+    previous = type;
+    pos = end;
+  }
+}
+
+/** IHDR's fields: width, height, bit depth, colour type, compression, filter, interlace. */
+function headerFault(bytes: Uint8Array, data: DataView, at: number): StructureFault | undefined {
+  const width = data.getUint32(at);
+  const height = data.getUint32(at + 4);
+  if (width === 0 || height === 0 || width > MAX_LENGTH || height > MAX_LENGTH) {
+    return malformed(
+      `its IHDR declares ${count(width)}×${count(height)} pixels; each side must be 1 to ${count(MAX_LENGTH)}`,
+    );
+  }
+  const depth = bytes[at + 8] ?? 0;
+  const colourType = bytes[at + 9] ?? 0;
+  const depths = BIT_DEPTHS[colourType];
+  if (depths === undefined) return malformed(`its IHDR declares colour type ${colourType}, which PNG does not define`);
+  if (!depths.includes(depth)) {
+    return malformed(`its IHDR declares bit depth ${depth} for colour type ${colourType}, which PNG does not allow`);
+  }
+  if (bytes[at + 10] !== 0 || bytes[at + 11] !== 0) {
+    return malformed(`its IHDR declares a compression or filter method other than 0, the only ones PNG defines`);
+  }
+  if ((bytes[at + 12] ?? 0) > 1) return malformed(`its IHDR declares interlace method ${bytes[at + 12]}, not 0 or 1`);
+  return undefined;
+}

@@ -1,0 +1,226 @@
+import {
+  count,
+  dataView,
+  malformed,
+  pastTheEnd,
+  type StepMeter,
+  type StructureFault,
+  truncated,
+} from './structureFault';
+
+/**
+ * Walks a classic TIFF (TIFF 6.0, version 42): the header, the chain of IFDs, every entry's
+ * out-of-line values and every strip or tile, each checked against the file's size. A TIFF has
+ * no end marker, so these offsets are all there is to tell a sound file from a broken one.
+ *
+ * Bounds: IFD offsets already seen end the walk as a loop; the IFDs together may not hold more
+ * entries than the file has room for, nor list more strips or tiles than it has bytes for
+ * (twelve bytes an entry, two a value: so overlapping IFDs cannot multiply the work); at most
+ * MAX_IFDS IFDs. Every step reads a fixed number of bytes, so the walk is linear in the file.
+ */
+const MAX_IFDS = 1024;
+
+/** Bytes a value of each field type takes (TIFF 6.0 section 2, types 1-12, and 13 IFD from the Adobe notes). */
+const TYPE_SIZES: readonly number[] = [0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4];
+const SHORT = 3;
+const LONG = 4;
+
+const IMAGE_WIDTH = 256;
+const IMAGE_LENGTH = 257;
+const STRIP_OFFSETS = 273;
+const STRIP_BYTE_COUNTS = 279;
+const TILE_OFFSETS = 324;
+const TILE_BYTE_COUNTS = 325;
+
+const TAG_NAMES: Record<number, string> = {
+  256: 'ImageWidth',
+  257: 'ImageLength',
+  258: 'BitsPerSample',
+  259: 'Compression',
+  262: 'PhotometricInterpretation',
+  270: 'ImageDescription',
+  273: 'StripOffsets',
+  277: 'SamplesPerPixel',
+  278: 'RowsPerStrip',
+  279: 'StripByteCounts',
+  282: 'XResolution',
+  283: 'YResolution',
+  296: 'ResolutionUnit',
+  305: 'Software',
+  320: 'ColorMap',
+  324: 'TileOffsets',
+  325: 'TileByteCounts',
+  700: 'XMP',
+  33723: 'IPTC',
+  34377: 'Photoshop',
+  34665: 'ExifIFD',
+  34675: 'ICCProfile',
+};
+
+function tagName(tag: number): string {
+  const name = TAG_NAMES[tag];
+  return name === undefined ? `tag ${tag}` : `${name} (tag ${tag})`;
+}
+
+/** Where an entry's values are: their type, how many, and the offset of the first. */
+interface Values {
+  tag: number;
+  type: number;
+  count: number;
+  at: number;
+}
+
+interface Budget {
+  entries: number;
+  values: number;
+}
+
+export function tiffStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
+  const size = bytes.length;
+  if (size < 8) return truncated('it ends inside its 8-byte header (an interrupted copy or download?)');
+  const data = dataView(bytes);
+  const little = bytes[0] === 0x49;
+  const budget: Budget = { entries: Math.floor(size / 12), values: Math.floor(size / 2) };
+  const visited = new Set<number>();
+  let from = 'the header';
+  let previous: number | undefined;
+  let offset = data.getUint32(4, little);
+  if (offset === 0) return malformed('its header points at no IFD (offset 0): it holds no image');
+  for (let index = 0; offset !== 0; index++) {
+    meter.steps++;
+    if (offset === previous) return malformed(`IFD at offset ${count(offset)} points back to itself (a loop)`);
+    if (visited.has(offset)) {
+      return malformed(`${from} points back to the IFD at offset ${count(offset)} (a loop)`);
+    }
+    if (index === MAX_IFDS) return malformed(`it chains more than ${count(MAX_IFDS)} IFDs`);
+    if (offset < 8) return malformed(`${from} points at an IFD at offset ${offset}, inside the 8-byte header`);
+    if (offset + 2 > size) {
+      return malformed(
+        `${from} points at an IFD at offset ${count(offset)}, ${pastTheEnd(size)}: the file is cut short, or the offset is wrong`,
+      );
+    }
+    visited.add(offset);
+    const fault = ifdFault(bytes, data, little, offset, index === 0, budget, meter);
+    if (fault) return fault;
+    previous = offset;
+    from = `IFD at offset ${count(offset)}`;
+    offset = data.getUint32(offset + 2 + data.getUint16(offset, little) * 12, little);
+  }
+  return undefined;
+}
+
+function ifdFault(
+  bytes: Uint8Array,
+  data: DataView,
+  little: boolean,
+  offset: number,
+  first: boolean,
+  budget: Budget,
+  meter: StepMeter,
+): StructureFault | undefined {
+  const size = bytes.length;
+  const where = `IFD at offset ${count(offset)}`;
+  const entries = data.getUint16(offset, little);
+  if (entries === 0) return malformed(`the ${where} has no entries`);
+  const end = offset + 2 + entries * 12 + 4;
+  if (end > size) {
+    return malformed(
+      `the ${where} declares ${count(entries)} entries (${count(end - offset)} bytes), ${pastTheEnd(size)}`,
+    );
+  }
+  budget.entries -= entries;
+  if (budget.entries < 0) return malformed(`its IFDs overlap: they hold more entries than the file has room for`);
+
+  const wanted = new Map<number, Values>();
+  for (let i = 0; i < entries; i++) {
+    meter.steps++;
+    const entry = offset + 2 + i * 12;
+    const tag = data.getUint16(entry, little);
+    const type = data.getUint16(entry + 2, little);
+    const valueCount = data.getUint32(entry + 4, little);
+    // Readers skip entries of a type they do not know (TIFF 6.0 section 2): their size is unknown too.
+    const typeSize = TYPE_SIZES[type] ?? 0;
+    if (typeSize === 0) continue;
+    const length = valueCount * typeSize;
+    const at = length <= 4 ? entry + 8 : data.getUint32(entry + 8, little);
+    if (length > 4 && at + length > size) {
+      return malformed(
+        `the ${tagName(tag)} entry of the ${where} points at ${count(length)} bytes at offset ${count(at)}, ${pastTheEnd(size)}`,
+      );
+    }
+    if (tag === IMAGE_WIDTH || tag === IMAGE_LENGTH || (tag >= STRIP_OFFSETS && tag <= TILE_BYTE_COUNTS)) {
+      wanted.set(tag, { tag, type, count: valueCount, at });
+    }
+  }
+
+  if (first) {
+    for (const tag of [IMAGE_WIDTH, IMAGE_LENGTH]) {
+      if (!wanted.has(tag)) return malformed(`the first IFD has no ${tagName(tag)} entry`);
+    }
+    if (!wanted.has(STRIP_OFFSETS) && !wanted.has(TILE_OFFSETS)) {
+      return malformed(`the first IFD has no StripOffsets or TileOffsets entry: it holds no image data`);
+    }
+  }
+  return (
+    imageDataFault(data, little, where, wanted, STRIPS, budget, meter) ??
+    imageDataFault(data, little, where, wanted, TILES, budget, meter)
+  );
+}
+
+interface Pieces {
+  offsetsTag: number;
+  countsTag: number;
+  piece: 'strip' | 'tile';
+}
+
+const STRIPS: Pieces = { offsetsTag: STRIP_OFFSETS, countsTag: STRIP_BYTE_COUNTS, piece: 'strip' };
+const TILES: Pieces = { offsetsTag: TILE_OFFSETS, countsTag: TILE_BYTE_COUNTS, piece: 'tile' };
+
+/** Each strip (or tile) the IFD lists lies inside the file. */
+function imageDataFault(
+  data: DataView,
+  little: boolean,
+  where: string,
+  wanted: ReadonlyMap<number, Values>,
+  { offsetsTag, countsTag, piece }: Pieces,
+  budget: Budget,
+  meter: StepMeter,
+): StructureFault | undefined {
+  const size = data.byteLength;
+  const offsets = wanted.get(offsetsTag);
+  if (offsets === undefined) return undefined;
+  const counts = wanted.get(countsTag);
+  for (const values of counts === undefined ? [offsets] : [offsets, counts]) {
+    if (values.type !== SHORT && values.type !== LONG) {
+      return malformed(
+        `the ${tagName(values.tag)} entry of the ${where} has field type ${values.type}; it must be SHORT or LONG`,
+      );
+    }
+  }
+  if (offsets.count === 0) return malformed(`the ${tagName(offsetsTag)} entry of the ${where} lists no ${piece}s`);
+  if (counts !== undefined && counts.count !== offsets.count) {
+    return malformed(
+      `the ${where} lists ${count(offsets.count)} ${piece} offsets but ${count(counts.count)} ${piece} byte counts`,
+    );
+  }
+  budget.values -= offsets.count;
+  if (budget.values < 0) return malformed(`its IFDs list more ${piece}s than the file has room for`);
+  const read = (values: Values, i: number) =>
+    values.type === SHORT ? data.getUint16(values.at + i * 2, little) : data.getUint32(values.at + i * 4, little);
+  for (let i = 0; i < offsets.count; i++) {
+    meter.steps++;
+    const start = read(offsets, i);
+    const length = counts === undefined ? 0 : read(counts, i);
+    const name = `${piece} ${count(i + 1)} of ${count(offsets.count)} (${where})`;
+    if (start > size || (start === size && length > 0)) {
+      return malformed(`${name} starts at offset ${count(start)}, ${pastTheEnd(size)}`);
+    }
+    if (start + length > size) {
+      const lengths = TAG_NAMES[countsTag] ?? 'byte count';
+      return truncated(
+        `it ends inside ${name}, which declares ${count(length)} bytes from offset ${count(start)}, but the file ends at ${count(size)} (an interrupted copy or download, or a wrong ${lengths}?)`,
+      );
+    }
+  }
+  return undefined;
+}
