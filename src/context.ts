@@ -9,6 +9,7 @@ import type { LocalSandbox } from './services/localSandbox';
 import type { ResultImages } from './services/resultImages';
 import type { SubscriptionKeyStore } from './services/subscriptionKeyStore';
 import type { WindowApis } from './ui/windowApis';
+import type { WorkspaceApis } from './ui/workspaceApis';
 
 /**
  * What every command and feature is handed: built once in activate(), owned by the extension,
@@ -19,7 +20,10 @@ export interface ExtensionServices {
   readonly log: Log;
   readonly redactor: Redactor;
   readonly config: Config;
+  /** Asks and tells the user (the seam integration tests answer through). */
   readonly ui: WindowApis;
+  /** The workspace, commands and clipboard, without asking anyone. */
+  readonly workspace: WorkspaceApis;
   readonly keys: SubscriptionKeyStore;
   readonly sandbox: LocalSandbox;
   readonly history: RequestHistory;

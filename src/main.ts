@@ -18,6 +18,7 @@ import type { ResultImages } from './services/resultImages';
 import { SubscriptionKeyStore } from './services/subscriptionKeyStore';
 import { KeyStatusBar } from './ui/statusBar';
 import { WindowApis } from './ui/windowApis';
+import { WorkspaceApis } from './ui/workspaceApis';
 
 export const OUTPUT_CHANNEL_NAME = 'BioPass ID';
 
@@ -50,6 +51,7 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
     redactor,
     config,
     ui: new WindowApis(),
+    workspace: new WorkspaceApis(),
     keys,
     sandbox,
     history,

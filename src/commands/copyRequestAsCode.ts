@@ -1,5 +1,3 @@
-import vscode = require('vscode');
-
 import type { ExtensionServices } from '../context';
 import { CODE_LANGUAGE_INFO, CODE_LANGUAGES, type CodeLanguage, requestAsCode } from '../core/codegen';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
@@ -14,7 +12,7 @@ import { isRequestDocument } from '../requests/requestFiles';
  */
 export function copyRequestAsCode(services: ExtensionServices) {
   return async (languageArgument?: unknown): Promise<string | undefined> => {
-    const document = vscode.window.activeTextEditor?.document;
+    const document = services.ui.activeTextEditor()?.document;
     if (!document || !isRequestDocument(document)) {
       void services.ui.showWarningMessage('Open a BioPass ID request file (*.biopass.json) to copy it as code.');
       return undefined;
@@ -48,7 +46,7 @@ export function copyRequestAsCode(services: ExtensionServices) {
     );
     const baseUrl = resolved.ok ? resolved.baseUrl : FIXED_BASE_URLS.homologation;
     const code = requestAsCode(language, { operation, baseUrl, body });
-    await vscode.env.clipboard.writeText(code);
+    await services.workspace.writeClipboard(code);
     void services.ui.showInformationMessage(
       `Copied the ${OPERATIONS[operation].title} request as ${CODE_LANGUAGE_INFO[language].label}. It reads the key from BIOPASSID_API_KEY.`,
     );

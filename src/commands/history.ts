@@ -1,4 +1,4 @@
-import vscode = require('vscode');
+import type * as vscode from 'vscode';
 
 import type { ExtensionServices } from '../context';
 import { OPERATIONS } from '../core/contract/operations';
@@ -21,7 +21,7 @@ export function showHistory(services: ExtensionServices) {
       })),
       { title: 'BioPass ID history', matchOnDescription: true, matchOnDetail: true },
     );
-    if (picked) await vscode.commands.executeCommand('biopassid.openHistoryEntry', picked.id);
+    if (picked) await services.workspace.executeCommand('biopassid.openHistoryEntry', picked.id);
   };
 }
 
@@ -29,8 +29,8 @@ export function showHistory(services: ExtensionServices) {
 export function openHistoryEntry(services: ExtensionServices) {
   return async (id: unknown): Promise<vscode.TextDocument | undefined> => {
     if (typeof id !== 'string' || !services.history.find(id)) return undefined;
-    const document = await vscode.workspace.openTextDocument(historyEntryUri(id));
-    await vscode.window.showTextDocument(document, { preview: true });
+    const document = await services.workspace.openTextDocument(historyEntryUri(id));
+    await services.ui.showTextDocument(document, { preview: true });
     return document;
   };
 }

@@ -1,7 +1,5 @@
 import { getLocation } from 'jsonc-parser';
 
-import vscode = require('vscode');
-
 import type { ExtensionServices } from '../context';
 import { IMAGE_EXTENSIONS, readImage } from '../run/images';
 
@@ -11,7 +9,7 @@ import { IMAGE_EXTENSIONS, readImage } from '../run/images';
  */
 export function insertImageBase64(services: ExtensionServices) {
   return async (): Promise<boolean> => {
-    const editor = vscode.window.activeTextEditor;
+    const editor = services.ui.activeTextEditor();
     if (!editor) {
       void services.ui.showWarningMessage('Open a request file to insert an image into.');
       return false;

@@ -24,18 +24,22 @@ export function newRequest(services: ExtensionServices) {
       operation = picked?.id;
     }
     if (!operation) return undefined;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uri = freeUntitledUri(folder, operation);
-    const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document);
-    if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
+    const folder = services.workspace.workspaceFolders()[0]?.uri;
+    const uri = freeUntitledUri(services, folder, operation);
+    const document = await services.workspace.openTextDocument(uri);
+    const editor = await services.ui.showTextDocument(document);
+    if (document.languageId !== 'json') await services.workspace.setTextDocumentLanguage(document, 'json');
     await editor.insertSnippet(new vscode.SnippetString(snippetText(SNIPPET_BODIES[operation])));
     return editor;
   };
 }
 
-function freeUntitledUri(folder: vscode.Uri | undefined, operation: OperationId): vscode.Uri {
-  const taken = new Set(vscode.workspace.textDocuments.map((document) => document.uri.path));
+function freeUntitledUri(
+  services: ExtensionServices,
+  folder: vscode.Uri | undefined,
+  operation: OperationId,
+): vscode.Uri {
+  const taken = new Set(services.workspace.textDocuments().map((document) => document.uri.path));
   for (let n = 1; ; n++) {
     const name = `request-${n}.${operation}${REQUEST_FILE_SUFFIX}`;
     const uri = folder

@@ -10,9 +10,9 @@ import { pinnedOperation } from '../requests/requestDocuments';
 import { isRequestDocument } from '../requests/requestFiles';
 import { runCalls } from '../run/runCalls';
 
-async function documentFor(uri: unknown): Promise<vscode.TextDocument | undefined> {
-  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
-  return vscode.window.activeTextEditor?.document;
+async function documentFor(services: ExtensionServices, uri: unknown): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return services.workspace.openTextDocument(uri);
+  return services.ui.activeTextEditor()?.document;
 }
 
 /**
@@ -22,7 +22,7 @@ async function documentFor(uri: unknown): Promise<vscode.TextDocument | undefine
  */
 export function sendRequest(services: ExtensionServices) {
   return async (uri?: unknown, operationArgument?: unknown) => {
-    const document = await documentFor(uri);
+    const document = await documentFor(services, uri);
     if (!document || !isRequestDocument(document)) {
       void services.ui.showWarningMessage('Open a BioPass ID request file (*.biopass.json) to send it.');
       return undefined;
@@ -41,13 +41,13 @@ export function sendRequest(services: ExtensionServices) {
           'Show Problems',
         )
         .then((choice) => {
-          if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+          if (choice === 'Show Problems') void services.workspace.executeCommand('workbench.actions.view.problems');
         });
       return undefined;
     }
     let body: unknown;
     try {
-      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+      const folder = services.workspace.getWorkspaceFolder(document.uri);
       const baseDir = dirname(document.uri.fsPath);
       const prepared = await prepareWireBody(JSON.parse(document.getText().replace(/^\uFEFF/, '')), {
         baseDir,

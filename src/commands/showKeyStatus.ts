@@ -1,5 +1,3 @@
-import vscode = require('vscode');
-
 import type { ExtensionServices } from '../context';
 import { SubscriptionKeyStore } from '../services/subscriptionKeyStore';
 
@@ -22,6 +20,6 @@ export function showKeyStatus(services: ExtensionServices) {
     const picked = await services.ui.showQuickPick(actions, {
       title: `BioPass ID · ${services.config.describeEnvironment(running?.url)} · key ${keyState}`,
     });
-    if (picked) await vscode.commands.executeCommand(picked.command);
+    if (picked) await services.workspace.executeCommand(picked.command);
   };
 }

@@ -13,8 +13,8 @@ function isImage(uri: vscode.Uri): boolean {
 }
 
 /** The resource of the active editor tab: a text editor or a custom editor such as the image preview. */
-function activeResource(): vscode.Uri | undefined {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+function activeResource(services: ExtensionServices): vscode.Uri | undefined {
+  const input = services.ui.activeTabInput();
   if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom) return input.uri;
   return undefined;
 }
@@ -29,7 +29,7 @@ export async function pickImages(services: ExtensionServices, args: unknown[], t
     return (selection as vscode.Uri[]).filter(isImage);
   }
   if (clicked instanceof vscode.Uri) return [clicked];
-  const active = activeResource();
+  const active = activeResource(services);
   if (active && isImage(active)) return [active];
   const picked = await services.ui.showOpenDialog({
     title: `BioPass ID ${title}: choose images`,
@@ -51,7 +51,7 @@ export async function readImage(services: ExtensionServices, uri: vscode.Uri, ro
   const limit = services.config.maxImageBytes;
   let bytes: Uint8Array;
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
+    const stat = await services.workspace.stat(uri);
     if (stat.type & vscode.FileType.Directory) return { ok: false, message: `${name} is a folder, not an image.` };
     if (stat.size === 0) return { ok: false, message: `${name} is empty (0 bytes).` };
     if (stat.size > limit) {
@@ -60,7 +60,7 @@ export async function readImage(services: ExtensionServices, uri: vscode.Uri, ro
         message: `${name} is ${formatSize(stat.size)}, over the ${formatSize(limit)} limit (setting biopassid.maxImageSizeMB).`,
       };
     }
-    bytes = await vscode.workspace.fs.readFile(uri);
+    bytes = await services.workspace.readFile(uri);
   } catch (error) {
     return { ok: false, message: unreadable(name, error) };
   }

@@ -1,5 +1,3 @@
-import vscode = require('vscode');
-
 import type { ExtensionServices } from '../context';
 import { OPERATIONS } from '../core/contract/operations';
 import { isNegativeAnswer } from '../core/verdict';
@@ -19,7 +17,7 @@ const OPEN_IMAGE = 'Open Image';
 export function notifyResult(services: ExtensionServices, result: CallResult, retry: () => void): void {
   const { outcome } = result;
   if (outcome.kind === 'success') {
-    if (result.resultImage) void vscode.commands.executeCommand('vscode.open', result.resultImage);
+    if (result.resultImage) void services.workspace.executeCommand('vscode.open', result.resultImage);
     const actions = result.resultImage ? [OPEN_IMAGE, VIEW_LOGS] : [VIEW_LOGS];
     // A negative answer (no match, a spoof) is a success of the call, but not news to skim past.
     const show =
@@ -29,7 +27,7 @@ export function notifyResult(services: ExtensionServices, result: CallResult, re
     void show.call(services.ui, result.headline, ...actions).then((choice) => {
       if (choice === VIEW_LOGS) services.log.show();
       if (choice === OPEN_IMAGE && result.resultImage)
-        void vscode.commands.executeCommand('vscode.open', result.resultImage);
+        void services.workspace.executeCommand('vscode.open', result.resultImage);
     });
     return;
   }

@@ -1,5 +1,3 @@
-import vscode = require('vscode');
-
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type EnvironmentId, resolveBaseUrl } from '../core/environments';
@@ -34,9 +32,9 @@ export async function resolveTarget(
   customIds: readonly string[] = [],
 ): Promise<Target | undefined> {
   const { config, ui, keys, sandbox, redactor } = services;
-  if (!vscode.workspace.isTrusted) {
+  if (!services.workspace.isTrusted()) {
     void ui.showWarningMessage(UNTRUSTED_MESSAGE, MANAGE_TRUST).then((choice) => {
-      if (choice === MANAGE_TRUST) void vscode.commands.executeCommand('workbench.trust.manage');
+      if (choice === MANAGE_TRUST) void services.workspace.executeCommand('workbench.trust.manage');
     });
     return undefined;
   }

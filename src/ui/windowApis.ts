@@ -1,11 +1,31 @@
 import vscode = require('vscode');
 
 /**
- * The only way features ask the user something or tell them something. Integration tests answer
- * prompts by replacing these methods on the instance activate() returns: the one seam that is
- * stubbed, standing in for what a person would type or click.
+ * The only way features ask the user something or tell them something, show them a document, or
+ * see what they are looking at (the active editor and tab). Integration tests answer prompts by
+ * replacing these methods on the instance activate() returns: the one seam that is stubbed,
+ * standing in for what a person would type or click. What features do to the workspace without
+ * asking (trust, folders, files, commands, the clipboard) goes through WorkspaceApis. Code in
+ * src/run and src/commands calls `vscode.window` only through here (a unit test checks).
  */
 export class WindowApis {
+  /** The text editor with focus, if any. */
+  activeTextEditor(): vscode.TextEditor | undefined {
+    return vscode.window.activeTextEditor;
+  }
+
+  /** The input of the active tab (a text editor, the image preview, …), if any. */
+  activeTabInput(): unknown {
+    return vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  }
+
+  showTextDocument(
+    document: vscode.TextDocument,
+    options?: vscode.TextDocumentShowOptions,
+  ): Thenable<vscode.TextEditor> {
+    return vscode.window.showTextDocument(document, options);
+  }
+
   showInputBox(options: vscode.InputBoxOptions, token?: vscode.CancellationToken): Thenable<string | undefined> {
     return vscode.window.showInputBox(options, token);
   }
