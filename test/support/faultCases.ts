@@ -327,6 +327,19 @@ export const FAULT_CASES: readonly FaultCase[] = [
   },
   {
     ...defaults,
+    name: 'a port fetch blocks (10080: refused by fetch itself, before connecting)',
+    start: async () => unreachable('http://127.0.0.1:10080'),
+    expected: {
+      kind: 'network-error',
+      label: 'blocked-port',
+      cause: /^Port 10080 is blocked by fetch$/,
+      nextStep: /^Serve the API on another port/,
+      sent: 0,
+      actions: RETRY,
+    },
+  },
+  {
+    ...defaults,
     name: 'DNS failure',
     start: async () => unreachable('http://biopassid-fault-matrix.invalid'),
     expected: {
@@ -348,7 +361,8 @@ export const FAULT_CASES: readonly FaultCase[] = [
       cause: /^Secure connection to 127\.0\.0\.1:\d+ failed$/,
       nextStep: /trust its CA certificate/,
       sent: 0,
-      actions: LOGS,
+      // Nothing was sent, so sending it again is safe (once the certificate is trusted).
+      actions: RETRY,
     },
   },
   {

@@ -16,6 +16,8 @@ export interface NetworkFailure {
 interface Link {
   readonly name: string;
   readonly code?: string;
+  /** Node's system errors name the call that failed: `connect` fails before anything is sent. */
+  readonly syscall?: string;
   readonly message: string;
 }
 
@@ -34,11 +36,19 @@ function linksOf(error: unknown): Link[] {
       links.push({ name: typeof current, message: String(current) });
       continue;
     }
-    const record = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    const record = current as {
+      name?: unknown;
+      code?: unknown;
+      syscall?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
     links.push({
       name: typeof record.name === 'string' ? record.name : 'Error',
       // DOMExceptions carry numeric legacy codes (20, 23) that mean nothing here.
       ...(typeof record.code === 'string' ? { code: record.code } : {}),
+      ...(typeof record.syscall === 'string' ? { syscall: record.syscall } : {}),
       message: typeof record.message === 'string' ? record.message : '',
     });
     queue.push(record.cause);
@@ -61,6 +71,14 @@ const TLS_CODES = new Set([
 /** Timeouts before the connection existed: the request cannot have reached the service. */
 const CONNECT_TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ESOCKETTIMEDOUT']);
+/** No route to the host, or this machine may not open the connection: nothing left it. */
+const UNREACHABLE_CODES = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'EADDRNOTAVAIL']);
+/**
+ * The Fetch standard's port blocklist (10080, 6000, 6667…): undici's fetch, and so Node's and VS
+ * Code's, rejects such a URL with `TypeError: fetch failed` caused by a plain `Error: bad port`,
+ * before it looks the host up.
+ */
+const BAD_PORT = /^bad port$/i;
 
 function isTlsCode(code: string): boolean {
   return TLS_CODES.has(code) || /^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code);
@@ -105,15 +123,30 @@ export function classifyFailure(error: unknown, context: FailureContext): Networ
   if (tls) return { ...base, code: tls.code, message: tls.message, cause: 'tls', sentRequest: false };
   const dns = codeIn(DNS_CODES);
   if (dns) return { ...base, code: dns.code, message: dns.message, cause: 'dns', sentRequest: false };
+  const badPort = find((link) => link.code === undefined && BAD_PORT.test(link.message));
+  if (badPort) return { ...base, message: badPort.message, cause: 'blocked-port', sentRequest: false };
   const refused = codeIn(new Set(['ECONNREFUSED']));
   if (refused) return { ...base, code: refused.code, message: refused.message, cause: 'refused', sentRequest: false };
-  const connectTimeout = codeIn(CONNECT_TIMEOUT_CODES);
+  const connectTimeout =
+    codeIn(CONNECT_TIMEOUT_CODES) ??
+    find((link) => link.syscall === 'connect' && link.code !== undefined && TIMEOUT_CODES.has(link.code));
   if (connectTimeout) {
     return {
       ...base,
       code: connectTimeout.code,
       message: connectTimeout.message,
       cause: 'timeout',
+      sentRequest: false,
+    };
+  }
+  const unreachable =
+    codeIn(UNREACHABLE_CODES) ?? find((link) => link.syscall === 'connect' && link.code !== undefined);
+  if (unreachable) {
+    return {
+      ...base,
+      code: unreachable.code,
+      message: unreachable.message,
+      cause: 'unreachable',
       sentRequest: false,
     };
   }
@@ -133,7 +166,14 @@ export interface NetworkDraftContext {
   readonly clean: Clean;
 }
 
-/** The outcome texts for a network failure. */
+/** Said of every failure where nothing left this machine: only these may promise a safe retry. */
+const NOT_SENT = 'the request was not sent, so sending it again is safe';
+
+/**
+ * The outcome texts for a network failure. A failure before anything was sent is 'safe' (the UI
+ * offers Retry, even for an enroll); only one after sending is 'ambiguous' ("may have been
+ * processed", never re-sent for a store or delete).
+ */
 export function networkDraft(failure: NetworkFailure, context: NetworkDraftContext): Draft {
   const { url, clean } = context;
   const detail = failure.message ? clean(failure.message) : 'no details';
@@ -163,7 +203,7 @@ export function networkDraft(failure: NetworkFailure, context: NetworkDraftConte
           ...common,
           retry: 'safe',
           summary: `Could not connect to ${where} in time`,
-          explanation: `The connection to ${where} was not established in time (${detail}); the request was not sent.`,
+          explanation: `The connection to ${where} was not established in time (${detail}); ${NOT_SENT}.`,
           nextStep: 'Check the base URL and the network (firewall, VPN, proxy), then try again.',
         };
       }
@@ -182,7 +222,7 @@ export function networkDraft(failure: NetworkFailure, context: NetworkDraftConte
         ...common,
         retry: 'safe',
         summary: `Host ${url.hostname} not found`,
-        explanation: `The host name ${url.hostname} could not be resolved (${detail}); the request was not sent.`,
+        explanation: `The host name ${url.hostname} could not be resolved (${detail}); ${NOT_SENT}.`,
         nextStep: 'Check the base URL for typos and that this machine can resolve it (network, DNS, VPN).',
       };
     case 'refused':
@@ -190,8 +230,24 @@ export function networkDraft(failure: NetworkFailure, context: NetworkDraftConte
         ...common,
         retry: 'safe',
         summary: `Connection refused by ${where}`,
-        explanation: `Nothing accepted a connection at ${where}; the request was not sent.`,
+        explanation: `Nothing accepted a connection at ${where}; ${NOT_SENT}.`,
         nextStep: 'Check the base URL and port; if it points to a local server (the sandbox), start it.',
+      };
+    case 'blocked-port':
+      return {
+        ...common,
+        retry: 'safe',
+        summary: `Port ${url.port} is blocked by fetch`,
+        explanation: `Fetch refuses to connect to port ${url.port} at all: the Fetch standard blocks it, as browsers do (${detail}); ${NOT_SENT}.`,
+        nextStep: 'Serve the API on another port (8080, 443, a free high port) and change the base URL to match.',
+      };
+    case 'unreachable':
+      return {
+        ...common,
+        retry: 'safe',
+        summary: `Could not reach ${where}`,
+        explanation: `A connection to ${where} could not be opened (${detail}); ${NOT_SENT}.`,
+        nextStep: 'Check the network (VPN, firewall, Wi-Fi) and the base URL, then try again.',
       };
     case 'reset':
       return {
@@ -204,18 +260,18 @@ export function networkDraft(failure: NetworkFailure, context: NetworkDraftConte
     case 'tls':
       return {
         ...common,
-        retry: 'never',
+        retry: 'safe',
         summary: `Secure connection to ${where} failed`,
-        explanation: `The TLS handshake failed (${detail}): the certificate is not trusted, does not match the host, or the port does not speak TLS. A proxy that inspects HTTPS causes this too. The request was not sent.`,
+        explanation: `The TLS handshake failed (${detail}): the certificate is not trusted, does not match the host, or the port does not speak TLS. A proxy that inspects HTTPS causes this too. The request was not sent, so sending it again is safe.`,
         nextStep:
           "Check the base URL's scheme and port; behind an inspecting proxy, trust its CA certificate in the system store.",
       };
     case 'proxy':
       return {
         ...common,
-        retry: 'never',
+        retry: 'safe',
         summary: 'The proxy refused the connection',
-        explanation: `The HTTP proxy did not let the request through (${detail}); it did not reach the service.`,
+        explanation: `The HTTP proxy did not let the request through (${detail}); it did not reach the service, so sending it again is safe.`,
         nextStep: 'Check the proxy settings (http.proxy, HTTPS_PROXY, NO_PROXY) and the proxy credentials.',
       };
     case 'other':

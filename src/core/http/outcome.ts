@@ -85,7 +85,17 @@ export interface GatewayErrorOutcome extends OutcomeCommon {
   readonly retryAfterSeconds?: number;
 }
 
-export type NetworkCause = 'dns' | 'refused' | 'reset' | 'timeout' | 'tls' | 'proxy' | 'aborted' | 'other';
+export type NetworkCause =
+  | 'dns'
+  | 'refused'
+  | 'blocked-port'
+  | 'unreachable'
+  | 'reset'
+  | 'timeout'
+  | 'tls'
+  | 'proxy'
+  | 'aborted'
+  | 'other';
 
 /** No usable HTTP answer: the connection failed, timed out, was cancelled, or a proxy refused it. */
 export interface NetworkErrorOutcome extends OutcomeCommon {

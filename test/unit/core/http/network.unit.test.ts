@@ -1,8 +1,35 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { ProxyAgent, fetch as undiciFetch } from 'undici';
+import type { FetchLike } from '../../../../src/core/http/client';
 import { classifyFailure } from '../../../../src/core/http/networkError';
+import type { Outcome } from '../../../../src/core/http/outcome';
 import { closedPort, HttpLoopback, RawLoopback, startSelfSignedHttps } from './loopback';
 import { BODIES, expectKind, testClient } from './support';
+
+/** What an enroll that never left this machine says: not sent, safe to send again, Retry offered. */
+function assertNotSent(outcome: Outcome): void {
+  const network = expectKind(outcome, 'network-error');
+  assert.equal(network.sentRequest, false);
+  assert.equal(network.retryable, true, 'nothing was processed, even for an enroll');
+  assert.match(network.explanation, /not sent, so sending it again is safe\.$/);
+  assert.doesNotMatch(`${network.explanation} ${network.nextStep}`, /may have been processed|Run Verify/);
+}
+
+/** A listener on a port fetch blocks, when this machine lets us take it: it must see no connection. */
+async function listenOn(port: number): Promise<{ connections(): number; close(): Promise<void> } | undefined> {
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => resolve(true));
+  });
+  if (!listening) return undefined;
+  return { connections: () => connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 const NOT_AWAITED = { callerAborted: false, timedOut: false, responded: false };
 
@@ -32,6 +59,34 @@ describe('HTTP client: network failures', () => {
     assert.equal(outcome.summary, 'Host no-such-host.invalid not found');
   });
 
+  it('tells an enroll to a host under .invalid that it was not sent and is safe to retry', async () => {
+    assertNotSent(await testClient('http://biopassid-enroll.invalid').send('enroll', BODIES.enroll));
+  });
+
+  for (const [label, fetchOf] of [
+    ['Node', fetch],
+    ['undici, as the CLI runs', undiciFetch],
+  ] as Array<[string, FetchLike]>) {
+    it(`classifies a port fetch blocks (10080, 6000) as 'blocked-port', never sent (${label})`, async () => {
+      const listener = await listenOn(10080);
+      try {
+        for (const port of [10080, 6000]) {
+          const outcome = expectKind(
+            await testClient(`http://127.0.0.1:${port}`, { fetch: fetchOf }).send('enroll', BODIES.enroll),
+            'network-error',
+          );
+          assert.equal(outcome.cause, 'blocked-port');
+          assert.equal(outcome.summary, `Port ${port} is blocked by fetch`);
+          assert.match(outcome.explanation, /bad port/);
+          assertNotSent(outcome);
+        }
+        assert.equal(listener?.connections() ?? 0, 0, 'fetch never connected');
+      } finally {
+        await listener?.close();
+      }
+    });
+  }
+
   it("classifies a closed port as 'refused', never sent", async () => {
     const port = await closedPort();
     const outcome = expectKind(
@@ -43,6 +98,14 @@ describe('HTTP client: network failures', () => {
     assert.equal(outcome.sentRequest, false);
     assert.equal(outcome.retryable, true, 'nothing was processed, even for an enroll');
     assert.match(outcome.nextStep, /start it/);
+    assertNotSent(outcome);
+  });
+
+  it('says the same of a refused port through undici, as the CLI runs', async () => {
+    const port = await closedPort();
+    const outcome = await testClient(`http://127.0.0.1:${port}`, { fetch: undiciFetch }).send('enroll', BODIES.enroll);
+    assert.equal(expectKind(outcome, 'network-error').cause, 'refused');
+    assertNotSent(outcome);
   });
 
   it('never re-sends an enroll after a reset, and says it may have been processed', async () => {
@@ -53,6 +116,7 @@ describe('HTTP client: network failures', () => {
     assert.equal(outcome.sentRequest, 'unknown');
     assert.equal(outcome.retryable, false);
     assert.match(outcome.explanation, /may have been processed/);
+    assert.doesNotMatch(outcome.explanation, /not sent/);
     assert.match(outcome.nextStep, /^Run Verify with the same CustomID/);
     assert.equal(server.hits, 1);
   });
@@ -158,8 +222,7 @@ describe('HTTP client: network failures', () => {
       const outcome = expectKind(await testClient(server.baseUrl).send('enroll', BODIES.enroll), 'network-error');
       assert.equal(outcome.cause, 'tls');
       assert.equal(outcome.code, 'DEPTH_ZERO_SELF_SIGNED_CERT');
-      assert.equal(outcome.sentRequest, false);
-      assert.equal(outcome.retryable, false);
+      assertNotSent(outcome);
     } finally {
       await server.close();
     }
@@ -201,6 +264,8 @@ describe('HTTP client: network failures', () => {
       );
       assert.equal(outcome.cause, 'proxy');
       assert.equal(outcome.sentRequest, false);
+      assert.equal(outcome.retryable, true);
+      assert.match(outcome.explanation, /did not reach the service, so sending it again is safe\.$/);
       assert.equal(proxy.hits, 1);
       assert.match(received, /^CONNECT api\.biopassid\.test:443 HTTP\/1\.1\r\n/);
     } finally {
@@ -228,12 +293,42 @@ describe('HTTP client: network failures', () => {
         ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls', false],
         ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls', false],
         ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls', false],
-        ['EHOSTUNREACH', 'other', 'unknown'],
+        ['EHOSTUNREACH', 'unreachable', false],
+        ['ENETUNREACH', 'unreachable', false],
+        ['EADDRNOTAVAIL', 'unreachable', false],
+        ['EAI_FAIL', 'dns', false],
+        ['UND_ERR_HEADERS_TIMEOUT', 'timeout', 'unknown'],
+        ['UND_ERR_SOCKET', 'reset', 'unknown'],
       ];
       for (const [code, cause, sentRequest] of table) {
         const failure = classifyFailure(new TypeError('fetch failed', { cause: coded(code) }), NOT_AWAITED);
         assert.deepEqual([code, failure.cause, failure.sentRequest], [code, cause, sentRequest]);
       }
+    });
+
+    it("reads a failed connect() as never sent, and undici's 'bad port' as a blocked port", () => {
+      const connect = (code: string) =>
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error(`connect ${code} 10.0.0.1:443`), { code, syscall: 'connect' }),
+        });
+      assert.deepEqual(
+        ['EACCES', 'EPERM', 'ETIMEDOUT'].map((code) => {
+          const failure = classifyFailure(connect(code), NOT_AWAITED);
+          return [code, failure.cause, failure.sentRequest];
+        }),
+        [
+          ['EACCES', 'unreachable', false],
+          ['EPERM', 'unreachable', false],
+          ['ETIMEDOUT', 'timeout', false],
+        ],
+      );
+      const badPort = classifyFailure(new TypeError('fetch failed', { cause: new Error('bad port') }), NOT_AWAITED);
+      assert.deepEqual([badPort.cause, badPort.sentRequest], ['blocked-port', false]);
+      // A reset while reading is not a connect failure: it may have been processed.
+      const read = new TypeError('fetch failed', {
+        cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' }),
+      });
+      assert.deepEqual(classifyFailure(read, NOT_AWAITED).sentRequest, 'unknown');
     });
 
     it('recognises undici proxy errors by code or message', () => {
