@@ -71,6 +71,7 @@ function segmentEnd(
 export function jpegStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
   const size = bytes.length;
   const data = dataView(bytes);
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return malformed('it does not open with a start-of-image marker');
   let pos = 2; // past SOI
   let frame: number | undefined;
   let scanned = false;
@@ -185,6 +186,7 @@ const WSQ_CUT = `it ends before its end-of-image marker (${CUT}?)`;
 export function wsqStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
   const size = bytes.length;
   const data = dataView(bytes);
+  if (bytes[0] !== 0xff || bytes[1] !== WSQ_SOI) return malformed('it does not open with a start-of-image marker');
   let pos = 2; // past SOI
   let frame = false;
   for (;;) {

@@ -15,6 +15,7 @@ import { count, dataView, hexByte, malformed, type StepMeter, type StructureFaul
  * Each chunk is at least 12 bytes and the walk only moves forward, so it takes at most one step
  * per 12 bytes of the file.
  */
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const MAX_LENGTH = 0x7fffffff;
 const CUT = 'an interrupted copy or download';
 
@@ -34,6 +35,7 @@ function isLetter(byte: number): boolean {
 export function pngStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
   const size = bytes.length;
   const data = dataView(bytes);
+  if (size < 8 || !SIGNATURE.every((byte, i) => bytes[i] === byte)) return malformed('its 8-byte signature is damaged');
   let pos = 8;
   let previous: string | undefined;
   let colourType = -1;

@@ -32,6 +32,16 @@ const STRIP_BYTE_COUNTS = 279;
 const TILE_OFFSETS = 324;
 const TILE_BYTE_COUNTS = 325;
 
+/** The entries the walk reads the values of: the image's size and where its data is. */
+const WANTED_TAGS = new Set([
+  IMAGE_WIDTH,
+  IMAGE_LENGTH,
+  STRIP_OFFSETS,
+  STRIP_BYTE_COUNTS,
+  TILE_OFFSETS,
+  TILE_BYTE_COUNTS,
+]);
+
 const TAG_NAMES: Record<number, string> = {
   256: 'ImageWidth',
   257: 'ImageLength',
@@ -79,7 +89,12 @@ export function tiffStructureFault(bytes: Uint8Array, meter: StepMeter): Structu
   const size = bytes.length;
   if (size < 8) return truncated('it ends inside its 8-byte header (an interrupted copy or download?)');
   const data = dataView(bytes);
-  const little = bytes[0] === 0x49;
+  const order = String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0);
+  if (order !== 'II' && order !== 'MM') return malformed(`its byte-order mark is not II or MM`);
+  const little = order === 'II';
+  const version = data.getUint16(2, little);
+  if (version === 43) return malformed(`it is a BigTIFF (version 43), which this tool does not read`);
+  if (version !== 42) return malformed(`its version is ${version}, not 42`);
   const budget: Budget = { entries: Math.floor(size / 12), values: Math.floor(size / 2) };
   const visited = new Set<number>();
   let from = 'the header';
@@ -148,7 +163,7 @@ function ifdFault(
         `the ${tagName(tag)} entry of the ${where} points at ${count(length)} bytes at offset ${count(at)}, ${pastTheEnd(size)}`,
       );
     }
-    if (tag === IMAGE_WIDTH || tag === IMAGE_LENGTH || (tag >= STRIP_OFFSETS && tag <= TILE_BYTE_COUNTS)) {
+    if (WANTED_TAGS.has(tag)) {
       wanted.set(tag, { tag, type, count: valueCount, at });
     }
   }
