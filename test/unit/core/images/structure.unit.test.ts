@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { crc32 } from '../../../../src/core/images/crc32';
+import { readImageDimensions } from '../../../../src/core/images/dimensions';
 import { imageFileProblem, structureProblem } from '../../../../src/core/images/integrity';
 import type { ImageKind } from '../../../../src/core/images/kind';
 import {
@@ -36,9 +37,46 @@ describe('structure check: TIFF', () => {
     throw new Error(`no tag ${tag}`);
   };
 
+  /** The sample rewritten big endian ("MM"): every field of the header, the IFD and its out-of-line values. */
+  function bigEndian(little: Buffer): Buffer {
+    const big = Buffer.from(little);
+    big.write('MM', 0, 'latin1');
+    big.writeUInt16BE(42, 2);
+    big.writeUInt32BE(8, 4);
+    const entries = little.readUInt16LE(8);
+    big.writeUInt16BE(entries, 8);
+    for (let i = 0; i < entries; i++) {
+      const at = 10 + i * 12;
+      const type = little.readUInt16LE(at + 2);
+      const values = little.readUInt32LE(at + 4) * (type === 5 ? 2 : 1);
+      const size = type === 3 ? 2 : 4;
+      big.writeUInt16BE(little.readUInt16LE(at), at);
+      big.writeUInt16BE(type, at + 2);
+      big.writeUInt32BE(little.readUInt32LE(at + 4), at + 4);
+      const inline = values * size <= 4;
+      const from = inline ? at + 8 : little.readUInt32LE(at + 8);
+      if (!inline) big.writeUInt32BE(from, at + 8);
+      for (let j = 0; j < values; j++) {
+        if (size === 2) big.writeUInt16BE(little.readUInt16LE(from + j * 2), from + j * 2);
+        else big.writeUInt32BE(little.readUInt32LE(from + j * 4), from + j * 4);
+      }
+    }
+    big.writeUInt32BE(0, NEXT_IFD);
+    return big;
+  }
+
   it('passes the sample, little and big endian', () => {
     assert.equal(problem('print.tif', tiff, 'tiff'), undefined);
     assert.equal(imageFileProblem('print.tif', tiff, 'finger'), undefined);
+    const big = bigEndian(tiff);
+    assert.equal(problem('print.tif', big, 'tiff'), undefined);
+    assert.deepEqual(readImageDimensions(big), { width: 128, height: 128 }, 'read as the same image');
+    assertMalformed(
+      'x.tif',
+      copy(big, (bytes) => bytes.writeUInt32BE(8, NEXT_IFD)),
+      'tiff',
+      'x.tif is a malformed TIFF: IFD at offset 8 points back to itself (a loop).',
+    );
   });
 
   it('refuses an IFD that points back to itself', () => {
