@@ -4,7 +4,7 @@ import { detectImageKind, type ImageKind } from '../images/kind';
 import { formatSize } from '../redact';
 import { decodedLength, decodePrefix, scanBase64 } from './base64';
 import type { ValidationContext } from './context';
-import type { ImageExpectation } from './imageField';
+import type { ImageExpectation } from './imageExpectation';
 import { describePath, quote, rangeOf, stringOffset, stringRange } from './jsonText';
 import { oneOf } from './messages';
 import { LongStringCache } from './scanCache';
