@@ -47,7 +47,7 @@ export class SchemaDocuments implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const path = uri.path.replace(/^\/+/, '');
-    if (!/^(operations\/[a-z_]+|request)\.schema\.json$/.test(path)) return '{}';
+    if (!/^(operations\/[a-z_]+|request|scenario)\.schema\.json$/.test(path)) return '{}';
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'schemas', path));
     return new TextDecoder().decode(bytes);
   }

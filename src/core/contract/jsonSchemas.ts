@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../scenario/jsonSchema';
 import { authoringRequests, OPERATION_IDS, OPERATIONS, type OperationId } from './operations';
 import { generateSnippetsFile, SNIPPET_BODIES, snippetText } from './snippets';
 
@@ -64,6 +65,7 @@ export function generateJsonSchemas(): Record<string, object> {
       [id],
     );
   }
+  files[SCENARIO_SCHEMA_FILE] = scenarioJsonSchema();
   return files;
 }
 

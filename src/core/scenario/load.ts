@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { OperationId } from '../contract/operations';
+import { operationFromFileName } from '../request/fileName';
+import type { ExpectationKey } from './expectations';
+import { SCENARIO_SUFFIX } from './fileSuffix';
+import { type JsonPath, type Location, locate, locationAt } from './locations';
+import { type ScenarioFile, type ScenarioStep, scenarioSchemas } from './schema';
+
+/** A problem that keeps a scenario from running (syntax, shape, an unreadable CSV). */
+export interface ScenarioProblem {
+  readonly message: string;
+  readonly location: Location;
+}
+
+export interface PlannedStep {
+  readonly name: string;
+  readonly phase: 'steps' | 'teardown';
+  readonly index: number;
+  readonly step: ScenarioStep;
+  /** From `operation`, else from the request file name; undefined is a problem (diagnostics). */
+  readonly operation: OperationId | undefined;
+  /** The step's `name` in the file. */
+  readonly location: Location;
+  /** Each expectation's key in the file; 'success' (implied) points at the step. */
+  readonly expectLocations: Readonly<Record<ExpectationKey | 'success', Location>>;
+  readonly path: JsonPath;
+}
+
+export interface DataRow {
+  /** 1-based, as people count rows; the header is not a row. */
+  readonly number: number;
+  readonly values: Readonly<Record<string, string>>;
+  /** The row's first line in the CSV file (0-based). */
+  readonly line: number;
+}
+
+export interface ScenarioPlan {
+  readonly file: string;
+  readonly name: string;
+  readonly text: string;
+  readonly root: Node | undefined;
+  readonly scenario: ScenarioFile | undefined;
+  readonly steps: readonly PlannedStep[];
+  readonly teardown: readonly PlannedStep[];
+  /** Undefined without `data`; the steps then run once. */
+  readonly rows: readonly DataRow[] | undefined;
+  readonly csvFile: string | undefined;
+  readonly columns: readonly string[] | undefined;
+  readonly problems: readonly ScenarioProblem[];
+}
+
+const EXPECTATION_KEYS: readonly ExpectationKey[] = [
+  'status',
+  'verdict',
+  'icaoConformed',
+  'scoreAtLeast',
+  'faces',
+  'errorContains',
+];
+
+export function scenarioDisplayName(file: string, scenario?: { name?: string | undefined }): string {
+  return scenario?.name ?? basename(file).replace(new RegExp(`${SCENARIO_SUFFIX.replace(/\./g, '\\.')}$`, 'i'), '');
+}
+
+function planSteps(text: string, root: Node | undefined, steps: readonly ScenarioStep[], phase: PlannedStep['phase']) {
+  return steps.map((step, index): PlannedStep => {
+    const path: JsonPath = [phase, index];
+    const stepLocation = locate(text, root, [...path, 'name']);
+    const expectLocations = { success: stepLocation } as Record<ExpectationKey | 'success', Location>;
+    for (const key of EXPECTATION_KEYS) expectLocations[key] = locate(text, root, [...path, 'expect', key]);
+    return {
+      name: step.name,
+      phase,
+      index,
+      step,
+      operation: step.operation ?? (step.request ? operationFromFileName(step.request) : undefined),
+      location: stepLocation,
+      expectLocations,
+      path,
+    };
+  });
+}
+
+/** Reads the CSV of `data.csv`: the first line names the columns, one row per later line. */
+export function parseDataRows(csvText: string): { columns: string[]; rows: DataRow[] } {
+  const records = parseCsv(csvText.replace(/^\uFEFF/, ''), {
+    bom: true,
+    info: true,
+    relax_column_count: false,
+    skip_empty_lines: true,
+    trim: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const [header, ...body] = records;
+  const columns = header?.record ?? [];
+  const rows = body.map(({ record, info }, index) => ({
+    number: index + 1,
+    values: Object.fromEntries(columns.map((column, at) => [column, record[at] ?? ''])),
+    // info.lines is where the record ends; a quoted field may span lines.
+    line: info.lines - 1 - record.reduce((total, field) => total + (field.match(/\r\n|\r|\n/g)?.length ?? 0), 0),
+  }));
+  return { columns, rows };
+}
+
+/** The scenario in a file's text, without reading anything else (the editor's first pass). */
+export function parseScenarioText(file: string, text: string): Omit<ScenarioPlan, 'rows' | 'columns'> {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const problems: ScenarioProblem[] = errors.map((error) => ({
+    message: `JSON syntax: ${printParseErrorCode(error.error)}`,
+    location: locationAt(text, error.offset, error.length),
+  }));
+  let scenario: ScenarioFile | undefined;
+  if (errors.length === 0 && root) {
+    const parsed = scenarioSchemas().Scenario.safeParse(getNodeValue(root));
+    if (parsed.success) scenario = parsed.data;
+    else {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+        const where = path.length > 0 ? `${path.join('.')}: ` : '';
+        problems.push({ message: `${where}${issue.message}`, location: locate(text, root, path) });
+      }
+    }
+  }
+  return {
+    file,
+    name: scenarioDisplayName(file, scenario),
+    text,
+    root,
+    scenario,
+    steps: scenario ? planSteps(text, root, scenario.steps, 'steps') : [],
+    teardown: scenario ? planSteps(text, root, scenario.teardown ?? [], 'teardown') : [],
+    csvFile: scenario?.data ? resolve(dirname(file), scenario.data.csv) : undefined,
+    problems,
+  };
+}
+
+/** A scenario file with its data rows, ready to run (or with the problems that keep it from running). */
+export async function loadScenario(file: string, text?: string): Promise<ScenarioPlan> {
+  const source = text ?? (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const parsed = parseScenarioText(file, source);
+  if (!parsed.csvFile) return { ...parsed, rows: undefined, columns: undefined };
+  const where = locate(source, parsed.root, ['data', 'csv']);
+  try {
+    const { columns, rows } = parseDataRows(await readFile(parsed.csvFile, 'utf8'));
+    const problems =
+      rows.length === 0 ? [{ message: `${parsed.scenario?.data?.csv} has no data rows`, location: where }] : [];
+    return { ...parsed, rows, columns, problems: [...parsed.problems, ...problems] };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'the file does not exist' : error instanceof Error ? error.message : String(error);
+    return {
+      ...parsed,
+      rows: undefined,
+      columns: undefined,
+      problems: [
+        ...parsed.problems,
+        { message: `data.csv "${parsed.scenario?.data?.csv}": ${reason}`, location: where },
+      ],
+    };
+  }
+}
