@@ -1,12 +1,6 @@
 import * as z from 'zod';
 import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_RULES } from './choices';
-
-/** The characters a CustomID must not hold: C0 controls and DEL. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
-/** Characters beyond ASCII, which a CustomID must not hold either (see CUSTOM_ID_RULES). */
-export const NON_ASCII_CHARACTERS = /[\u0080-\uffff]/;
+import { type CustomIdBreach, customIdBreach } from './customIdRule';
 
 export const FINGER_NAMES = [
   'right thumb',
@@ -30,18 +24,26 @@ export function fingerName(key: string): string | undefined {
 
 export const TEMPLATE_FORMATS = ['BIOPASS', 'ISO_IEC_2005_19794_2', 'ISO_IEC_2011_19794_2', 'ANSI_INCITS_378'] as const;
 
+/** What the CustomID schema says of each breach between min(1) and max. */
+const CHARACTER_PROBLEMS: Partial<Record<CustomIdBreach['rule'], string>> = {
+  blank: 'CustomID is only whitespace',
+  'control-character': 'CustomID holds control characters',
+  'non-ascii': 'CustomID holds characters outside printable ASCII (é, ñ, 李…)',
+};
+
 let built: ReturnType<typeof buildFieldSchemas> | undefined;
 
 function buildFieldSchemas() {
   const CustomID = z
     .string()
     .min(1, 'CustomID is empty')
-    .refine((value) => value.trim().length > 0, 'CustomID is only whitespace')
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'CustomID holds control characters')
-    .refine(
-      (value) => !NON_ASCII_CHARACTERS.test(value),
-      'CustomID holds characters outside printable ASCII (é, ñ, 李…)',
-    )
+    // One refinement, so the first rule broken (src/core/contract/customIdRule.ts) is the one told;
+    // empty and too long stay min and max, which the JSON Schema carries as minLength and maxLength.
+    .superRefine((value, ctx) => {
+      const rule = customIdBreach(value)?.rule;
+      const message = rule === undefined ? undefined : CHARACTER_PROBLEMS[rule];
+      if (message !== undefined) ctx.addIssue({ code: 'custom', message });
+    })
     .max(CUSTOM_ID_MAX_LENGTH, `CustomID is longer than ${CUSTOM_ID_MAX_LENGTH} characters`)
     .meta({
       markdownDescription: `Your identifier for the person, unique in your application (the vendor suggests an ID document number): ${CUSTOM_ID_RULES}. BioPass ID publishes no length or character limit; printable ASCII is what every gateway and database keeps byte for byte, and what can be typed again to verify or delete the person.`,

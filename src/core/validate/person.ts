@@ -1,18 +1,9 @@
 import type { Node } from 'jsonc-parser';
-import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_RULES } from '../contract/choices';
 import { FINGER_KEYS, FINGER_NAMES } from '../contract/fields';
 import { OPERATIONS, type OperationId, operationsOfEnvelope } from '../contract/operations';
 import type { ValidationContext } from './context';
-import {
-  anchorOf,
-  describePath,
-  propertyKey,
-  quote,
-  rangeOf,
-  removePropertyEdit,
-  replaceEdit,
-  stringRange,
-} from './jsonText';
+import { customId } from './customId';
+import { anchorOf, describePath, propertyKey, quote, rangeOf, removePropertyEdit } from './jsonText';
 import { API_REFUSES, oneOf } from './messages';
 import type { NodeRule, ObjectFacts, RuleTable } from './rules';
 import { shapeOf, viewOf } from './schema';
@@ -230,92 +221,6 @@ const fingersObject: NodeRule = {
     );
   },
 };
-
-const customId: NodeRule = {
-  check(node, path, ctx) {
-    const value = typeof node.value === 'string' ? node.value : '';
-    const report = (diagnostic: RequestDiagnostic) => ctx.report(diagnostic, path);
-    if (value === '') {
-      report({
-        severity: 'error',
-        code: 'customid-empty',
-        message: `CustomID is empty: the API needs the identifier the person is enrolled under. ${API_REFUSES}`,
-        ...rangeOf(node),
-      });
-      return;
-    }
-    if (value.trim() === '') {
-      report({
-        severity: 'error',
-        code: 'customid-blank',
-        message: `CustomID is only whitespace: the API needs a real identifier for the person. ${API_REFUSES}`,
-        ...rangeOf(node),
-      });
-      return;
-    }
-    const control = firstControlCharacter(value);
-    if (control !== undefined) {
-      report({
-        severity: 'error',
-        code: 'customid-control-character',
-        message: `CustomID holds the control character ${JSON.stringify(control)}: the contract allows none, and an ID holding one could not be typed again to verify or delete the person.`,
-        ...rangeOf(node),
-      });
-      return;
-    }
-    const outside = firstNonAscii(value);
-    if (outside !== undefined) {
-      const character = String.fromCodePoint(outside.codePoint);
-      const codePoint = `U+${outside.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-      // An invisible one (a no-break or zero-width space) is named by its code point alone.
-      const shown = VISIBLE.test(character) ? `${JSON.stringify(character)} (${codePoint})` : codePoint;
-      report({
-        severity: 'error',
-        code: 'customid-non-ascii',
-        message: `CustomID holds ${shown}, outside printable ASCII: BioPass ID publishes no charset limit, and this tool takes ${CUSTOM_ID_RULES}, which every gateway and database keeps byte for byte and anyone can type again to verify or delete the person.`,
-        ...stringRange(ctx.text, node, outside.index, outside.index + character.length),
-      });
-      return;
-    }
-    if (value.length > CUSTOM_ID_MAX_LENGTH) {
-      report({
-        severity: 'error',
-        code: 'customid-too-long',
-        message: `CustomID is ${value.length} characters long, over the ${CUSTOM_ID_MAX_LENGTH} this tool takes: BioPass ID publishes no length limit, ${CUSTOM_ID_MAX_LENGTH} fits any ID document number, and a longer ID risks being cut or stored differently from how it is typed.`,
-        // The part past the limit.
-        ...stringRange(ctx.text, node, CUSTOM_ID_MAX_LENGTH, value.length),
-      });
-      return;
-    }
-    if (value !== value.trim()) {
-      report({
-        severity: 'warning',
-        code: 'customid-whitespace',
-        message: `CustomID starts or ends with whitespace: the API keeps the ID exactly as sent, so ${quote(value)} and ${quote(value.trim())} would be two different persons.`,
-        ...rangeOf(node),
-        fix: { title: 'Trim the whitespace', edits: [replaceEdit(node, JSON.stringify(value.trim()))] },
-      });
-    }
-  },
-};
-
-function firstControlCharacter(value: string): string | undefined {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    if (code <= 0x1f || code === 0x7f) return value[index];
-  }
-  return undefined;
-}
-
-const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** The first character beyond ASCII (a whole surrogate pair when it takes two units), if any. */
-function firstNonAscii(value: string): { index: number; codePoint: number } | undefined {
-  for (let index = 0; index < value.length; index++) {
-    if (value.charCodeAt(index) > 0x7f) return { index, codePoint: value.codePointAt(index) as number };
-  }
-  return undefined;
-}
 
 export const PERSON_RULES: RuleTable = {
   Person: person,
