@@ -29,6 +29,14 @@ export const SANDBOX_400_TEXTS = {
 export const DEFAULT_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /**
+ * Answer size: BioPass ID publishes no limit. The client reads at most 64 MiB of an answer (a
+ * setting and a CLI option can change it) and stops there: the largest answers echo an image
+ * back (anonymize, ICAO crop), a few MB at most, while a wrong base URL, a proxy or a broken
+ * service can stream without end, and the whole body is held in memory before it is parsed.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
  * CustomID: BioPass ID publishes no length or charset limit. We take 1 to 128 characters of
  * printable ASCII (U+0020 to U+007E), not only spaces. An ID document number (what the vendor
  * suggests) fits easily; printable ASCII is what every gateway and database keeps byte for byte,
@@ -42,6 +50,16 @@ export const CUSTOM_ID_RULES = `1 to ${CUSTOM_ID_MAX_LENGTH} printable ASCII cha
 export const SCORE_SCALE_KNOWN = false;
 
 /**
+ * The local sandbox's match scores (the service's range is unknown): 0 to 100, higher is more
+ * alike, 100 for identical templates. A score is 100 * max(0, cosine)^exponent of the two
+ * templates' feature vectors (src/core/sandbox/templates.ts). Match calls `IsGenuine` and verify
+ * calls a biometric matched when the score is at or above verifyThreshold: on the sandbox's
+ * synthetic samples (`biopassid samples`) that accepts roughly one impostor in a few hundred
+ * and rejects a few genuine photos in a hundred, so an evaluation shows both kinds of error.
+ */
+export const SANDBOX_MATCH_SCORE = { min: 0, max: 100, exponent: 16, verifyThreshold: 40 } as const;
+
+/**
  * Retries: only a 429 is retried, honouring Retry-After up to this cap (a request refused by the
  * rate limiter was not processed, so re-sending cannot duplicate it). No published rate limits.
  */
@@ -50,3 +68,10 @@ export const MAX_RATE_LIMIT_RETRIES = 3;
 
 /** Request timeout default: the API publishes none; matching a face on the service takes ~1-3 s. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Time estimates before an evaluation or a quality report starts: the API publishes no latency.
+ * A call to the service is taken as about one second (a face match takes ~1-3 s there, an
+ * extract or a quality check about as long); to a local sandbox, a few milliseconds.
+ */
+export const ESTIMATED_CALL_SECONDS = { remote: 1, local: 0.005 } as const;

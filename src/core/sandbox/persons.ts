@@ -2,7 +2,7 @@ import { KNOWN_400_TEXTS, SANDBOX_400_TEXTS } from '../contract/choices';
 import { FINGER_KEYS } from '../contract/fields';
 import { findFaces, probeImage } from './probe';
 import { jsonReply, plainText400, type Reply } from './reply';
-import { bioPassIdOf, templateOf } from './templates';
+import { bioPassIdOf, matchTemplates, templateOf } from './templates';
 
 /** The Person envelope after the catalog's wire schema has accepted it. */
 export interface PersonRequest {
@@ -15,16 +15,19 @@ export interface PersonRequest {
 
 interface EnrolledPerson {
   bioPassId: string;
-  face: string | undefined;
-  fingers: ReadonlyMap<string, string>;
+  face: Buffer | undefined;
+  fingers: ReadonlyMap<string, Buffer>;
 }
 
 interface Templates {
-  face: string | undefined;
-  fingers: Map<string, string>;
+  face: Buffer | undefined;
+  fingers: Map<string, Buffer>;
 }
 
 export const SANDBOX_CLIENT_ID = 'sandbox';
+
+/** The format persons' templates are kept in: the vendor's own. */
+const TEMPLATE_FORMAT = 'BIOPASS';
 
 /**
  * The people enrolled in the sandbox, kept in memory by CustomID. Templates are extracted before
@@ -63,11 +66,11 @@ export class PersonStore {
     if ('status' in probe) return probe;
     const enrolled = this.persons.get(person.CustomID);
     if (enrolled === undefined) return plainText400(SANDBOX_400_TEXTS.unknownCustomId);
-    const faceMatched = probe.face !== undefined && probe.face === enrolled.face;
+    const faceMatched = matches(probe.face, enrolled.face);
     // Fingers not sent are listed as not matched too: that is how the service reports them.
     const nonMatchedFingers = FINGER_KEYS.filter((key) => {
       const sent = probe.fingers.get(key);
-      return sent === undefined || sent !== enrolled.fingers.get(key);
+      return !matches(sent, enrolled.fingers.get(key));
     });
     const sentFingers = [...probe.fingers.keys()];
     const everySentMatched =
@@ -92,27 +95,33 @@ function enrolledReply(customId: string, bioPassId: string): Reply {
   return jsonReply({ Person: { ClientID: SANDBOX_CLIENT_ID, CustomID: customId, BioPassID: bioPassId } });
 }
 
-function allTemplates({ face, fingers }: Templates): string[] {
-  return [face ?? '', ...FINGER_KEYS.map((key) => fingers.get(key) ?? '')];
+function allTemplates({ face, fingers }: Templates): Buffer[] {
+  const none = Buffer.alloc(0);
+  return [face ?? none, ...FINGER_KEYS.map((key) => fingers.get(key) ?? none)];
+}
+
+/** Verify's rule is match's: the score against the enrolled template, at the verify threshold. */
+function matches(sent: Buffer | undefined, enrolled: Buffer | undefined): boolean {
+  return sent !== undefined && enrolled !== undefined && matchTemplates(sent, enrolled).IsGenuine;
 }
 
 /** The templates of every image sent, or the 400 the service gives for the first unusable one. */
 function extractTemplates(person: PersonRequest['Person']): Templates | Reply {
-  let face: string | undefined;
+  let face: Buffer | undefined;
   const faceImage = person.Face?.[0]?.['Face-1'];
   if (faceImage !== undefined) {
     const probe = probeImage(faceImage);
     if (!probe.ok || findFaces(probe.image).length === 0) return plainText400(KNOWN_400_TEXTS.noFaceTemplate);
-    face = templateOf(probe.image.digest);
+    face = templateOf('FACE', TEMPLATE_FORMAT, probe.image);
   }
-  const fingers = new Map<string, string>();
+  const fingers = new Map<string, Buffer>();
   const sent = person.Fingers?.[0] ?? {};
   for (const key of FINGER_KEYS) {
     const image = sent[key];
     if (image === undefined) continue;
     const probe = probeImage(image);
     if (!probe.ok) return plainText400(SANDBOX_400_TEXTS.noFingerTemplate);
-    fingers.set(key, templateOf(probe.image.digest));
+    fingers.set(key, templateOf('FINGER', TEMPLATE_FORMAT, probe.image));
   }
   return { face, fingers };
 }

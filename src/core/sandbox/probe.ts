@@ -4,10 +4,9 @@ import { detectImageKind, type ImageKind } from '../images/kind';
 import { isGrayscaleEncoded } from './colour';
 
 /**
- * What the sandbox "sees" in an uploaded image. It never decodes pixels (a JPEG decoder is out
- * of proportion for a test server), so every answer is derived from the header and a SHA-256
- * of the bytes: the same image always gets the same answer, and two different images almost
- * never do.
+ * What the sandbox "sees" in an uploaded image: its header and a SHA-256 of the bytes, from which
+ * every answer but a template is derived (the same image always gets the same answer, and two
+ * different images almost never do). Templates alone decode the pixels (templates.ts).
  */
 export interface ProbedImage {
   bytes: Buffer;
