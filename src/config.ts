@@ -36,6 +36,11 @@ export class Config {
     return Math.round(this.number('maxImageSizeMB', 10, 0.1, 100) * 1024 * 1024);
   }
 
+  /** The most of an answer's body the client reads (biopassid.maxResponseSizeMB). */
+  get maxResponseBytes(): number {
+    return Math.round(this.number('maxResponseSizeMB', 64, 1, 500) * 1024 * 1024);
+  }
+
   get historySize(): number {
     return Math.round(this.number('historySize', 200, 0, 5000));
   }

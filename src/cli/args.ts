@@ -14,6 +14,7 @@ export const CONNECTION_OPTIONS = {
   env: { type: 'string' },
   'base-url': { type: 'string' },
   timeout: { type: 'string' },
+  'max-response-mb': { type: 'string' },
 } satisfies OptionSpec;
 
 export interface Parsed {

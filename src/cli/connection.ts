@@ -10,6 +10,7 @@ export interface Connection {
   baseUrl: string;
   key: string;
   timeoutMs?: number;
+  maxResponseBytes?: number;
   fetch: FetchLike;
   describe: string;
 }
@@ -42,10 +43,15 @@ export function connectionFrom(parsed: Parsed, io: CliIo): Connection {
     );
   }
   const timeoutSeconds = positiveNumberOption(parsed, 'timeout');
+  const maxResponseMB = positiveNumberOption(parsed, 'max-response-mb');
+  if (maxResponseMB !== undefined && (maxResponseMB < 1 || maxResponseMB > 500)) {
+    throw new UsageError(`--max-response-mb must be between 1 and 500, not ${maxResponseMB}`);
+  }
   return {
     baseUrl: resolved.baseUrl,
     key,
     ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
+    ...(maxResponseMB === undefined ? {} : { maxResponseBytes: Math.round(maxResponseMB * 1024 * 1024) }),
     fetch: io.fetch ?? proxiedFetch(),
     describe: `${envOption} (${resolved.baseUrl})`,
   };
@@ -57,5 +63,6 @@ export function clientFor(connection: Connection): Client {
     baseUrl: connection.baseUrl,
     key: connection.key,
     ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
+    ...(connection.maxResponseBytes === undefined ? {} : { maxResponseBytes: connection.maxResponseBytes }),
   });
 }

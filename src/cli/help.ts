@@ -16,6 +16,7 @@ Connection (every command that sends):
   --env homologation|production|custom   default homologation (the vendor's staging host)
   --base-url URL                         e.g. http://127.0.0.1:8080 (a local sandbox); implies custom
   --timeout SECONDS                      default 30
+  --max-response-mb N                    read at most N MB of an answer (1-500, default 64)
   The subscription key comes from BIOPASSID_API_KEY; proxies from HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
 
 Output: a one-line verdict and the response with images and keys redacted; --json for JSON.

@@ -83,6 +83,7 @@ export async function resolveTarget(
       baseUrl,
       key,
       timeoutMs: config.timeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
     }),
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { activationTime } from './activationTime';
 import { batch } from './batch';
 import { printTable } from './measure';
+import { responseSize } from './responseSize';
 import { sendPath } from './sendPath';
 import { row, rows } from './table';
 import { validation } from './validation';
@@ -32,6 +33,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   activation: activationTime,
   validation,
   'send-path': sendPath,
+  'response-size': responseSize,
   batch,
 };
 

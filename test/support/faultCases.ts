@@ -115,6 +115,38 @@ function hugeEnrollAnswer(): Buffer {
   return hugeBody;
 }
 
+/** Larger than the client reads by default (64 MB): a base URL or proxy that streams without end. */
+const OVER_LIMIT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Streams a 200 of `total` bytes of JSON-looking text in 1 MB writes, as fast as the client reads
+ * and no further: it stops when the client stops reading and closes the connection. `announce`
+ * sends a Content-Length; without it the body is chunked and only counting tells its size.
+ */
+function streamLargeAnswer(response: ServerResponse, total: number, announce: boolean): void {
+  const chunk = Buffer.alloc(1024 * 1024, 'A');
+  response.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...(announce ? { 'Content-Length': total } : {}),
+  });
+  let sent = 0;
+  let closed = false;
+  response.once('close', () => {
+    closed = true;
+  });
+  const pump = () => {
+    while (!closed && sent < total) {
+      sent += chunk.length;
+      if (!response.write(chunk)) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+    if (!closed) response.end();
+  };
+  pump();
+}
+
 /** A wait the gateway asks for that is longer than the client waits on its own. */
 const LONG_RETRY_AFTER = MAX_RETRY_AFTER_SECONDS * 4;
 /** Every retry the client allows itself after a 429 without Retry-After, and the backoff before each. */
@@ -125,6 +157,17 @@ const BACKOFF_SECONDS = RETRIES.reduce((sum, retry) => sum + rateLimitBackoffSec
 const VERIFY_FIRST = /Run Verify with the same CustomID to see whether the change was stored before sending it again/;
 const LOGS = ['View Logs'];
 const RETRY = ['Retry', 'View Logs'];
+
+/** What an answer over the limit says: it was processed, so an enroll is never sent again. */
+const OVER_LIMIT_EXPECTED: FaultExpectation = {
+  kind: 'malformed-response',
+  label: 'malformed-response (too-large)',
+  status: 200,
+  cause: /^Answer 200 too large$/,
+  nextStep: VERIFY_FIRST,
+  sent: 1,
+  actions: LOGS,
+};
 
 const defaults = { key: FAULT_KEY, timeoutSeconds: 10, waitSeconds: 0 };
 
@@ -439,6 +482,18 @@ export const FAULT_CASES: readonly FaultCase[] = [
       actions: LOGS,
       shows: /"Face-1": "<base64 37\.\d MB sha256:[0-9a-f]{8}>"/,
     },
+  },
+  {
+    ...defaults,
+    name: 'a 100 MB answer announced by Content-Length (over the 64 MB limit: nothing is read)',
+    start: () => loopbackServer((response) => streamLargeAnswer(response, OVER_LIMIT_BYTES, true)),
+    expected: OVER_LIMIT_EXPECTED,
+  },
+  {
+    ...defaults,
+    name: 'a 100 MB chunked answer (no Content-Length: reading stops at the 64 MB limit)',
+    start: () => loopbackServer((response) => streamLargeAnswer(response, OVER_LIMIT_BYTES, false)),
+    expected: OVER_LIMIT_EXPECTED,
   },
 ];
 

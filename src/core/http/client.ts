@@ -1,11 +1,17 @@
-import { DEFAULT_TIMEOUT_MS, MAX_RATE_LIMIT_RETRIES, MAX_RETRY_AFTER_SECONDS } from '../contract/choices';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  MAX_RATE_LIMIT_RETRIES,
+  MAX_RETRY_AFTER_SECONDS,
+} from '../contract/choices';
 import { OPERATIONS, type Operation, type OperationId } from '../contract/operations';
 import { Redactor } from '../redact';
 import { type AttemptSignal, attemptSignal } from './attemptSignal';
+import { type BodyStream, readBody } from './body';
 import type { Draft } from './draft';
 import { classifyFailure, networkDraft } from './networkError';
 import type { AttemptInfo, Outcome } from './outcome';
-import { classifyResponse, cutOffDraft } from './response';
+import { classifyResponse, cutOffDraft, tooLargeDraft } from './response';
 import { rateLimitBackoffSeconds } from './retryAfter';
 import { makeClean } from './text';
 
@@ -21,6 +27,8 @@ export interface FetchInit {
 export interface FetchResponse {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
+  /** The body as a web ReadableStream (undici's and VS Code's fetch); without it, text() is read uncapped. */
+  readonly body?: BodyStream | null;
   text(): Promise<string>;
 }
 
@@ -40,6 +48,11 @@ export interface ClientOptions {
   readonly key?: string;
   /** Per request put on the wire, reading the body included; Retry-After waits are not counted. */
   readonly timeoutMs?: number;
+  /**
+   * The most of an answer's body the client reads (default 64 MiB); past it, or when the
+   * Content-Length says so, it stops reading and the outcome says the answer was too large.
+   */
+  readonly maxResponseBytes?: number;
   readonly sleep?: Sleep;
   /** Wall-clock milliseconds, for latencies and Retry-After dates. */
   readonly now?: () => number;
@@ -99,6 +112,7 @@ export function createClient(options: ClientOptions): Client {
   const baseUrl = checkedBaseUrl(options.baseUrl);
   const key = options.key?.trim() || undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
   const redactor = new Redactor();
@@ -150,14 +164,24 @@ export function createClient(options: ClientOptions): Client {
       return failed(error, false);
     }
 
-    let text: string;
+    const ok = response.status >= 200 && response.status <= 299;
+    let text: string | undefined;
     try {
-      text = await race(response.text());
+      // The timeout covers the body too: a stalled or endless body ends with the attempt.
+      text = await race(readBody(response, maxResponseBytes));
     } catch (error) {
-      const ok = response.status >= 200 && response.status <= 299;
       if (callerSignal?.aborted || (ok && timedOut())) return failed(error, true, response.status);
       if (ok) return cutOffDraft(response.status, response.headers.get('content-type') ?? undefined);
       // The status of an error answer says enough on its own.
+      text = '';
+    }
+    if (text === undefined) {
+      if (ok) {
+        return tooLargeDraft(response.status, response.headers.get('content-type') ?? undefined, {
+          operation,
+          limitBytes: maxResponseBytes,
+        });
+      }
       text = '';
     }
     return classifyResponse(response, text, {

@@ -1,3 +1,4 @@
+export type { BodyReader, BodyStream } from './body';
 export {
   type Client,
   type ClientOptions,

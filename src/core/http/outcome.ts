@@ -110,9 +110,12 @@ export interface NetworkErrorOutcome extends OutcomeCommon {
   readonly code?: string;
 }
 
-export type MalformedProblem = 'not-json' | 'truncated-json' | 'cut-off' | 'empty';
+export type MalformedProblem = 'not-json' | 'truncated-json' | 'cut-off' | 'empty' | 'too-large';
 
-/** A 2xx whose body could not be read as JSON. The service did answer, so it did process the call. */
+/**
+ * A 2xx whose body could not be read as JSON, or was larger than the client reads ('too-large').
+ * The service did answer, so it did process the call.
+ */
 export interface MalformedResponseOutcome extends OutcomeCommon {
   readonly kind: 'malformed-response';
   readonly status: number;

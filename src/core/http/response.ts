@@ -66,6 +66,32 @@ export function cutOffDraft(status: number, contentType: string | undefined): Dr
   };
 }
 
+const MB = 1024 * 1024;
+
+/**
+ * A 2xx whose body is larger than the client reads: the service answered, so it processed the
+ * call. A store or delete is 'ambiguous' (never re-sent: the answer may say it was stored); a
+ * read-only call is 'never', since sending it again would meet the same limit.
+ */
+export function tooLargeDraft(
+  status: number,
+  contentType: string | undefined,
+  { operation, limitBytes }: { operation: Operation; limitBytes: number },
+): Draft {
+  const limit = `${Math.round((limitBytes / MB) * 10) / 10} MB`;
+  return {
+    kind: 'malformed-response',
+    status,
+    problem: 'too-large',
+    ...(contentType ? { contentType } : {}),
+    retry: operation.personalData === 'none' ? 'never' : 'ambiguous',
+    summary: `Answer ${status} too large`,
+    explanation: `The service answered ${status}. The answer is larger than the ${limit} limit (biopassid.maxResponseSizeMB / --max-response-mb); nothing more was read.`,
+    nextStep:
+      'Check that the base URL points to the BioPass ID API; if answers this large are expected, raise the limit.',
+  };
+}
+
 function successDraft(status: number, text: string, contentType: string | undefined, context: ResponseContext): Draft {
   const malformed = { kind: 'malformed-response' as const, status, ...(contentType ? { contentType } : {}) };
   if (text.trim() === '') {
