@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isBase64Alphabet } from './base64';
 import { detectImageKind } from './images/kind';
 
 /**
@@ -27,16 +28,6 @@ export function formatSize(byteCount: number): string {
   return `${(byteCount / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function isBase64Char(code: number): boolean {
-  return (
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    (code >= 48 && code <= 57) ||
-    code === 43 ||
-    code === 47
-  );
-}
-
 /**
  * Replaces each run of the base64 alphabet at least minLength long, with up to two `=` of padding,
  * by describeBase64(run). A scan rather than a regex: V8's regex backtracking stack overflows on
@@ -47,12 +38,12 @@ function replaceBase64Runs(text: string, minLength: number): string {
   let copied = 0;
   let index = 0;
   while (index < text.length) {
-    if (!isBase64Char(text.charCodeAt(index))) {
+    if (!isBase64Alphabet(text.charCodeAt(index))) {
       index++;
       continue;
     }
     const start = index;
-    while (index < text.length && isBase64Char(text.charCodeAt(index))) index++;
+    while (index < text.length && isBase64Alphabet(text.charCodeAt(index))) index++;
     if (index - start < minLength) continue;
     const runEnd = index;
     while (index < text.length && index - runEnd < 2 && text.charCodeAt(index) === 61) index++;

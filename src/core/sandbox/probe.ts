@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { decodeStrictBase64 } from '../base64';
 import { type ImageDimensions, readImageDimensions } from '../images/dimensions';
 import { detectImageKind, type ImageKind } from '../images/kind';
 import { isGrayscaleEncoded } from './colour';
@@ -21,24 +22,6 @@ export type ProbeResult = { ok: true; image: ProbedImage } | { ok: false; reason
 
 /** Below this many pixels on the short side no face can be found, as with a thumbnail or an icon. */
 export const MIN_FACE_SIDE = 32;
-
-const BASE64_ALPHABET = new Uint8Array(256);
-for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') {
-  BASE64_ALPHABET[char.charCodeAt(0)] = 1;
-}
-
-/**
- * Strict base64: Node's decoder silently skips anything outside the alphabet, so a
- * `data:image/jpeg;base64,` prefix (which the real API refuses) would otherwise go unnoticed.
- */
-export function decodeStrictBase64(text: string): Buffer | undefined {
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const body = Buffer.from(text.slice(0, text.length - padding), 'latin1');
-  if (body.length === 0 || (body.length + padding) % 4 === 1) return undefined;
-  if (padding > 0 && (body.length + padding) % 4 !== 0) return undefined;
-  for (let i = 0; i < body.length; i++) if (BASE64_ALPHABET[body[i] as number] !== 1) return undefined;
-  return Buffer.from(text, 'base64');
-}
 
 export function sha256(...parts: (string | Uint8Array)[]): Buffer {
   const hash = createHash('sha256');

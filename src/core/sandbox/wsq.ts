@@ -1,4 +1,5 @@
-import { decodeStrictBase64, probeImage } from './probe';
+import { decodeStrictBase64 } from '../base64';
+import { probeImage } from './probe';
 import { jsonReply, type Reply } from './reply';
 
 /**

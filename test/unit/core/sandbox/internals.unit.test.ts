@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { decodeStrictBase64 } from '../../../../src/core/base64';
 import { encodeJpeg } from '../../../../src/core/images/jpeg';
 import { encodePng } from '../../../../src/core/images/png';
 import { sampleFaceJpeg, sampleFingerprintTiff } from '../../../../src/core/images/samples';
 import { encodeTiff } from '../../../../src/core/images/tiff';
 import { isGrayscaleEncoded } from '../../../../src/core/sandbox/colour';
 import { FaultQueue } from '../../../../src/core/sandbox/faults';
-import { decodeStrictBase64 } from '../../../../src/core/sandbox/probe';
 import { decodeFakeWsq, encodeFakeWsq } from '../../../../src/core/sandbox/wsq';
 
 describe('sandbox internals', () => {
