@@ -26,6 +26,76 @@ export function makeSampleWorkspace(folder) {
     'requests/bob.liveness.biopass.json': () => json({ Spoof: { Image: { $file: '../faces/bob.jpg' } } }),
     'requests/broken.biopass.json': () =>
       json({ Person: { CustomId: 'bob-0002', Face: [{ 'Face-2': { $file: '../faces/bob.jpg' } }] } }),
+    // Scenarios (`biopassid test`, the Test Explorer): every request above in one flow, and per CSV row.
+    'scenarios/alice.biopass-test.json': () =>
+      json({
+        $schema: 'biopassid-schema:/scenario.schema.json',
+        name: 'Alice: enroll, verify, liveness, delete',
+        variables: { customId: 'alice-{{run.id}}' },
+        steps: [
+          {
+            name: 'enroll',
+            request: '../requests/alice.enroll.biopass.json',
+            with: { Person: { CustomID: '{{customId}}' } },
+            expect: { status: 200 },
+          },
+          {
+            name: 'verifySame',
+            request: '../requests/alice.verify.biopass.json',
+            with: { Person: { CustomID: '{{enroll.Person.CustomID}}' } },
+            expect: { verdict: 'match' },
+          },
+          {
+            name: 'verifyOther',
+            operation: 'verify',
+            body: { Person: { CustomID: '{{customId}}', Face: [{ 'Face-1': { $file: '../faces/bob.jpg' } }] } },
+            expect: { verdict: 'no match' },
+          },
+          { name: 'liveness', request: '../requests/bob.liveness.biopass.json', expect: { verdict: 'live' } },
+          {
+            name: 'faces',
+            operation: 'face_detect',
+            body: { Check: { Image: { $file: '../faces/carol.png' } } },
+            expect: { faces: 1 },
+          },
+          {
+            name: 'broken',
+            operation: 'enroll',
+            request: '../requests/broken.biopass.json',
+            expect: { status: 400 },
+            timeoutSeconds: 10,
+          },
+        ],
+        teardown: [
+          {
+            name: 'delete',
+            request: '../requests/alice.delete.biopass.json',
+            with: { Person: { CustomID: '{{customId}}' } },
+          },
+        ],
+      }),
+    'scenarios/people.csv': () => 'name,face\nalice,alice.jpg\nbob,bob.jpg\ncarol,carol.png\n',
+    'scenarios/people.biopass-test.json': () =>
+      json({
+        $schema: 'biopassid-schema:/scenario.schema.json',
+        name: 'Each person in people.csv',
+        data: { csv: './people.csv' },
+        variables: { customId: '{{row.name}}-{{run.id}}' },
+        steps: [
+          {
+            name: 'enroll',
+            operation: 'enroll',
+            body: { Person: { CustomID: '{{customId}}', Face: [{ 'Face-1': { $file: '../faces/{{row.face}}' } }] } },
+          },
+          {
+            name: 'verify',
+            operation: 'verify',
+            body: { Person: { CustomID: '{{customId}}', Face: [{ 'Face-1': { $file: '../faces/{{row.face}}' } }] } },
+            expect: { verdict: 'match' },
+          },
+        ],
+        teardown: [{ name: 'delete', operation: 'delete', body: { Person: { CustomID: '{{customId}}' } } }],
+      }),
     'README.md': () =>
       [
         '# BioPass ID sample workspace',
@@ -39,6 +109,8 @@ export function makeSampleWorkspace(folder) {
         '  The `biopassid` CLI (`node dist/cli.js` in the extension repository) checks and sends them:',
         '  `biopassid validate requests/*.biopass.json`,',
         '  `biopassid send enroll requests/alice.enroll.biopass.json --base-url <sandbox URL>`.',
+        '- `scenarios/` holds test scenarios: they run in the Testing view (the beaker), with the *Run*',
+        '  CodeLens, or `biopassid test --sandbox scenarios`.',
         '',
       ].join('\n'),
   };

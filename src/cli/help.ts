@@ -11,6 +11,8 @@ Commands:
   liveness|detect|icao|nfiq <image>    liveness, face detection, ICAO quality, NFIQ quality
   anonymize|crop <image> [--out FILE]  blur faces / crop to ICAO; --out writes the returned image
   sandbox [--port N] [--key KEY]       run the local sandbox server (same contract, offline)
+  test [files|folders...] [--reporter text|json|junit] [--out FILE] [--sandbox]
+                                       run scenario files (*.biopass-test.json); exit 1 unless all pass
 
 Connection (every command that sends):
   --env homologation|production|custom   default homologation (the vendor's staging host)
@@ -66,4 +68,14 @@ Passive liveness (anti-spoofing) on a face image. Exit 3 when the answer is spoo
 Runs the local sandbox: a server on 127.0.0.1 that speaks the BioPass ID contract offline, keeps
 persons in memory, and checks the subscription key like the real gateway. Prints its URL and key.
 Ctrl-C stops it.`,
+  test: `Usage: biopassid test [files|folders...] [--reporter text|json|junit] [--out FILE] [--sandbox]
+                     [--root DIR] [connection options]
+
+Runs scenario files: a file as named, a folder searched for *.biopass-test.json (default: the
+working directory). Each step sends a request (a request file or an inline body, variables
+filled) and checks what it expects; teardown steps always run; a CSV gives one test per row.
+--reporter text (default), json, or junit (JUnit XML for CI); --out FILE writes the report there.
+--sandbox starts a local sandbox in-process and runs against it: no key needed.
+Request, image and CSV files must be inside the working directory or --root.
+Exit 0 when every step passes, 1 otherwise.`,
 };

@@ -2,6 +2,7 @@ import { runDelete } from './commands/delete';
 import { IMAGE_COMMANDS, type ImageCommand, runImageCommand } from './commands/image';
 import { runSandbox } from './commands/sandbox';
 import { runSend } from './commands/send';
+import { runTest } from './commands/test';
 import { runValidate } from './commands/validate';
 import { COMMAND_HELP, MAIN_HELP } from './help';
 import { type CliIo, EXIT, UsageError } from './io';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Runner> = {
   send: runSend,
   delete: runDelete,
   sandbox: runSandbox,
+  test: runTest,
   ...Object.fromEntries(
     (Object.keys(IMAGE_COMMANDS) as ImageCommand[]).map((name) => [
       name,

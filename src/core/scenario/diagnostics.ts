@@ -190,13 +190,18 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
           continue;
         }
         const where = locate(text, root, item.path);
-        if (item.text.includes('{{'))
-          add(
-            'variable-in-file-path',
-            'a "$file" path cannot hold a variable: variables never choose which file is read',
-            where,
-          );
-        else {
+        if (item.text.includes('{{')) {
+          checkReferences(item.text, item.path, step);
+          for (const reference of referencesIn(item.text)) {
+            if (classifyReference(reference.name, stepNames)?.kind === 'answer') {
+              add(
+                'variable-in-file-path',
+                `{{${reference.name}}}: a "$file" path cannot use an answer (a server must not choose which file is read), only run.id, env, row and variables`,
+                where,
+              );
+            }
+          }
+        } else {
           const image = resolve(scenarioDir, item.text);
           if (!inside(options.allowedRoot, image))
             add(

@@ -4,10 +4,15 @@ import { isFileReference, prepareWireBody, RequestPreparationError } from '../re
 import type { PlannedStep, ScenarioPlan } from './load';
 import { holdsVariables } from './variables';
 
-/** A step's body with its images read, before variables are filled (done once per run). */
+/**
+ * A step's body, prepared once per run: with its images read when its `$file` paths are fixed,
+ * else as written (paths made absolute), to be filled and read for each case.
+ */
 export interface PreparedStepBody {
   readonly body: unknown;
   readonly hasVariables: boolean;
+  /** Some `$file` path holds a variable: fill, then read the images, for each case. */
+  readonly filePaths: boolean;
 }
 
 export class StepRequestError extends Error {
@@ -39,18 +44,25 @@ export function mergeOver(base: unknown, over: unknown): unknown {
   return merged;
 }
 
-/** `$file` paths made absolute from the folder they were written in, so a merge keeps their meaning. */
-function anchorFiles(value: unknown, folder: string, where: string): unknown {
-  if (isFileReference(value)) {
-    if (value.$file.includes('{{')) {
-      throw new StepRequestError(`${where}: a "$file" path cannot hold a variable ("${value.$file}")`);
-    }
-    return { $file: resolve(folder, value.$file) };
+/**
+ * `$file` paths made absolute from the folder they were written in, so a merge keeps their
+ * meaning. A path holding a variable is anchored the same way: whatever the variable fills in,
+ * the path is checked against the folder before anything is read.
+ */
+function anchorFiles(value: unknown, folder: string): unknown {
+  if (isFileReference(value)) return { $file: resolve(folder, value.$file) };
+  if (Array.isArray(value)) return value.map((item) => anchorFiles(item, folder));
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, anchorFiles(item, folder)]));
   }
-  if (Array.isArray(value)) return value.map((item) => anchorFiles(item, folder, where));
-  if (isObject(value))
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, anchorFiles(item, folder, where)]));
   return value;
+}
+
+function filePathsHoldVariables(value: unknown): boolean {
+  if (isFileReference(value)) return value.$file.includes('{{');
+  if (Array.isArray(value)) return value.some(filePathsHoldVariables);
+  if (isObject(value)) return Object.values(value).some(filePathsHoldVariables);
+  return false;
 }
 
 /** The request file a step names, resolved from the scenario file's folder. */
@@ -58,54 +70,61 @@ export function requestFileOf(plan: Pick<ScenarioPlan, 'file'>, step: PlannedSte
   return step.step.request === undefined ? undefined : resolve(dirname(plan.file), step.step.request);
 }
 
+export interface ImageOptions {
+  readonly allowedRoot: string;
+  readonly maxImageBytes?: number;
+}
+
+/** Reads and encodes the `$file` images of a body, inside allowedRoot only (the request-file rules). */
+export async function readStepImages(body: unknown, baseDir: string, options: ImageOptions): Promise<unknown> {
+  try {
+    const prepared = await prepareWireBody(body, {
+      baseDir,
+      allowedRoot: options.allowedRoot,
+      ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
+    });
+    return prepared.body;
+  } catch (error) {
+    throw new StepRequestError(error instanceof RequestPreparationError ? error.message : String(error));
+  }
+}
+
+async function requestFileBody(file: string, step: PlannedStep, options: ImageOptions): Promise<unknown> {
+  const named = `request "${step.step.request}"`;
+  if (!(await insideRoot(options.allowedRoot, file))) {
+    throw new StepRequestError(`${named} is outside the workspace folder; only files inside it are sent`);
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new StepRequestError(`${named}: ${code === 'ENOENT' ? 'the file does not exist' : String(error)}`);
+  }
+  try {
+    return anchorFiles(JSON.parse(text.replace(/^\uFEFF/, '')), dirname(file));
+  } catch {
+    throw new StepRequestError(`${named} is not valid JSON`);
+  }
+}
+
 /**
- * Reads a step's request (its file, or the inline body), merges `with` over it and reads its
- * `$file` images, only inside allowedRoot: the same rules as sending a request file.
+ * Reads a step's request (its file, or the inline body) and merges `with` over it; reads its
+ * `$file` images now unless a path holds a variable (then per case, in the runner).
  */
 export async function prepareStepBody(
   plan: Pick<ScenarioPlan, 'file'>,
   step: PlannedStep,
-  options: { allowedRoot: string; maxImageBytes?: number },
+  options: ImageOptions,
 ): Promise<PreparedStepBody> {
   const scenarioDir = dirname(plan.file);
-  let base: unknown = {};
   const file = requestFileOf(plan, step);
-  if (file !== undefined) {
-    if (!(await insideRoot(options.allowedRoot, file))) {
-      throw new StepRequestError(
-        `request "${step.step.request}" is outside the workspace folder; only files inside it are sent`,
-      );
-    }
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new StepRequestError(
-        `request "${step.step.request}": ${code === 'ENOENT' ? 'the file does not exist' : String(error)}`,
-      );
-    }
-    try {
-      base = anchorFiles(JSON.parse(text.replace(/^\uFEFF/, '')), dirname(file), `request "${step.step.request}"`);
-    } catch (error) {
-      if (error instanceof StepRequestError) throw error;
-      throw new StepRequestError(`request "${step.step.request}" is not valid JSON`);
-    }
-  } else if (step.step.body !== undefined) {
-    base = anchorFiles(step.step.body, scenarioDir, 'body');
-  } else {
-    throw new StepRequestError('the step has neither "request" nor "body"');
-  }
-  const merged =
-    step.step.with === undefined ? base : mergeOver(base, anchorFiles(step.step.with, scenarioDir, 'with'));
-  try {
-    const { body } = await prepareWireBody(merged, {
-      baseDir: scenarioDir,
-      allowedRoot: options.allowedRoot,
-      ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
-    });
-    return { body, hasVariables: holdsVariables(body) };
-  } catch (error) {
-    throw new StepRequestError(error instanceof RequestPreparationError ? error.message : String(error));
-  }
+  let base: unknown;
+  if (file !== undefined) base = await requestFileBody(file, step, options);
+  else if (step.step.body !== undefined) base = anchorFiles(step.step.body, scenarioDir);
+  else throw new StepRequestError('the step has neither "request" nor "body"');
+  const merged = step.step.with === undefined ? base : mergeOver(base, anchorFiles(step.step.with, scenarioDir));
+  if (filePathsHoldVariables(merged)) return { body: merged, hasVariables: true, filePaths: true };
+  const body = await readStepImages(merged, scenarioDir, options);
+  return { body, hasVariables: holdsVariables(body), filePaths: false };
 }

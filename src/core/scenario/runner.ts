@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { OperationId } from '../contract/operations';
 import type { Client } from '../http/client';
 import type { Outcome } from '../http/outcome';
@@ -7,7 +8,7 @@ import { verdict } from '../verdict';
 import { checkExpectations } from './expectations';
 import type { DataRow, PlannedStep, ScenarioPlan } from './load';
 import type { Location } from './locations';
-import { type PreparedStepBody, prepareStepBody } from './requests';
+import { type PreparedStepBody, prepareStepBody, readStepImages } from './requests';
 import { fillBody, VariableError, type VariableScope } from './variables';
 
 export type StepStatus = 'passed' | 'failed' | 'skipped';
@@ -116,14 +117,15 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
       problems.push({ message: 'not a scenario', location: { offset: 0, length: 0, line: 0, character: 0 } });
     return { file: plan.file, name: plan.name, cases: [], problems, passed: false, cancelled: false, durationMs: 0 };
   }
+  const imageOptions = {
+    allowedRoot: options.allowedRoot,
+    ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
+  };
   const prepared = new Map<PlannedStep, Promise<PreparedStepBody>>();
   const prepare = (step: PlannedStep) => {
     let body = prepared.get(step);
     if (!body) {
-      body = prepareStepBody(plan, step, {
-        allowedRoot: options.allowedRoot,
-        ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
-      });
+      body = prepareStepBody(plan, step, imageOptions);
       // Failures are reported by the step that awaits it; this keeps an unawaited one quiet.
       body.catch(() => {});
       prepared.set(step, body);
@@ -159,6 +161,7 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
         secrets: options.secrets,
       };
       body = ready.hasVariables ? fillBody(ready.body, scope) : ready.body;
+      if (ready.filePaths) body = await readStepImages(body, dirname(plan.file), imageOptions);
     } catch (error) {
       return failed(error instanceof Error ? error.message : String(error));
     }

@@ -1,6 +1,7 @@
 /**
  * `{{…}}` variables of scenario files. They only ever fill strings of request bodies (and the
- * scenario's own variables): never a `$file` path, the host, the base URL or the key.
+ * scenario's own variables) and `$file` paths that must still stay inside the folder: never the
+ * host, the base URL or the key.
  *   {{run.id}}                 unique per run
  *   {{env.NAME}}               the process environment (never the subscription key's variable)
  *   {{row.COLUMN}}             the current CSV data row
@@ -157,12 +158,31 @@ export function fillString(text: string, scope: VariableScope, resolving: readon
   return result;
 }
 
-/** Fills every string of a request body (keys stay as written); returns a new value. */
+/**
+ * The value of a `$file` path with variables: run.id, env, rows and scenario variables only, never
+ * an earlier answer (a server must not choose which file is read). The path is then checked like
+ * any other: inside the folder, or refused.
+ */
+export function fillFilePath(text: string, scope: VariableScope): string {
+  for (const reference of referencesIn(text)) {
+    if (classifyReference(reference.name, new Set(scope.answers.keys()))?.kind === 'answer') {
+      throw new VariableError(
+        `{{${reference.name}}}: a "$file" path cannot use an answer, only run.id, env, row and variables`,
+      );
+    }
+  }
+  return describeValue(fillString(text, { ...scope, answers: new Map() }));
+}
+
+/** Fills every string of a request body (keys stay as written), `$file` paths by fillFilePath; returns a new value. */
 export function fillBody(value: unknown, scope: VariableScope): unknown {
   if (typeof value === 'string') return value.includes('{{') ? fillString(value, scope) : value;
   if (Array.isArray(value)) return value.map((item) => fillBody(item, scope));
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 1 && entries[0]?.[0] === '$file' && typeof entries[0][1] === 'string') {
+      return { $file: fillFilePath(entries[0][1], scope) };
+    }
     return Object.fromEntries(entries.map(([key, item]) => [key, fillBody(item, scope)]));
   }
   return value;

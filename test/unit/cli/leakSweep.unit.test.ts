@@ -44,6 +44,19 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
         Person: { CustomID: 'canary-file', Face: [{ 'Face-1': { $file: './face.jpg' } }] },
       }),
       'typed.liveness.biopass.json': requestText({ Spoof: { Image: base64 } }),
+      // A scenario whose second step fails (the same face matches): its reports carry a failure message.
+      'canary.biopass-test.json': requestText({
+        steps: [
+          { name: 'enroll', request: 'canary.enroll.biopass.json', with: { Person: { CustomID: 'canary-scenario' } } },
+          {
+            name: 'verify',
+            operation: 'verify',
+            body: { Person: { CustomID: 'canary-scenario', Face: [{ 'Face-1': { $file: './face.jpg' } }] } },
+            expect: { verdict: 'no match' },
+          },
+        ],
+        teardown: [{ name: 'delete', operation: 'delete', body: { Person: { CustomID: 'canary-scenario' } } }],
+      }),
       // Everything the validator complains about around an image: a data: prefix, a bad
       // character, Face-2, a fingerprint where a face goes.
       'broken.enroll.biopass.json': requestText({
@@ -127,6 +140,18 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
     delete: {
       sends: true,
       run: async (options) => [await biopassid('delete', '--custom-id', 'canary-face', ...options)],
+    },
+    test: {
+      sends: false,
+      run: async () => {
+        const scenario = ['canary.biopass-test.json', '--base-url', sandbox.url];
+        return [
+          await biopassid('test', ...scenario),
+          await biopassid('test', ...scenario, '--reporter', 'json', '--out', outFile('json')),
+          await biopassid('test', ...scenario, '--reporter', 'junit', '--out', outFile('xml')),
+          await biopassid('test', '--sandbox', 'canary.biopass-test.json', '--reporter', 'junit'),
+        ];
+      },
     },
   };
 
@@ -242,6 +267,7 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
       crop: [0, 0],
       send: [0, 0, 1, 1, 0, 1],
       delete: [0, 1],
+      test: [1, 1, 1, 1],
     });
     assertNothingLeaked();
   });

@@ -55,7 +55,9 @@ describe('scenario format and diagnostics', () => {
         {
           name: 'verify',
           operation: 'verify',
-          body: { Person: { CustomID: '{{enroll.Person.CustomID}}', Face: face('faces/{{a}}.jpg') } },
+          body: {
+            Person: { CustomID: '{{enroll.Person.CustomID}}', Face: face('faces/{{enroll.Person.CustomID}}.jpg') },
+          },
         },
         { name: 'file', request: 'requests/none.biopass.json' },
         {

@@ -92,6 +92,28 @@ describe('scenario runner against the sandbox (real HTTP)', function () {
     assert.deepEqual(customIds(), ['enroll:row-a:200', 'delete:row-a:200', 'enroll:row-b:200', 'delete:row-b:200']);
   });
 
+  it('a $file path may take a row value, and is still refused outside the folder', async () => {
+    folder.write('faces.csv', 'id,face\nrow-face,alice.jpg\nrow-escape,../../../etc/hostname\n');
+    folder.write('facerows.biopass-test.json', {
+      data: { csv: 'faces.csv' },
+      steps: [
+        {
+          name: 'enroll',
+          operation: 'enroll',
+          body: { Person: { CustomID: '{{row.id}}', Face: face('faces/{{row.face}}') } },
+        },
+      ],
+    });
+    sandbox.reset();
+    const result = await run(folder, 'facerows.biopass-test.json', sandbox);
+    assert.deepEqual(
+      result.cases.map((each) => each.passed),
+      [true, false],
+    );
+    assert.match(result.cases[1]?.steps[0]?.failures[0]?.message ?? '', /outside the workspace folder/);
+    assert.deepEqual(customIds(), ['enroll:row-face:200']);
+  });
+
   it('a step past its timeoutSeconds fails as timed out, and teardown runs', async () => {
     folder.write('slow.biopass-test.json', {
       steps: [
