@@ -4,7 +4,7 @@ import { findNodeAtLocation, findNodeAtOffset, type Node } from 'jsonc-parser';
 import vscode = require('vscode');
 
 import { detectImageKind } from '../core/images/kind';
-import type { RequestDiagnostic } from '../core/validate/types';
+import type { RequestDiagnostic } from '../core/validate/validateRequest';
 import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
 import { isRequestDocument } from './requestFiles';
 import type { RequestValidation } from './requestValidation';

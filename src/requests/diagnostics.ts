@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 
-import type { DiagnosticCode, RequestDiagnostic } from '../core/validate/types';
+import type { DiagnosticCode, RequestDiagnostic } from '../core/validate/validateRequest';
 import { isRequestDocument } from './requestFiles';
 import type { RequestValidation } from './requestValidation';
 

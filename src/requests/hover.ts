@@ -6,7 +6,7 @@ import vscode = require('vscode');
 import { readImageDimensions } from '../core/images/dimensions';
 import { detectImageKind } from '../core/images/kind';
 import { formatSize } from '../core/redact';
-import { parseJsonTree } from '../core/validate/jsonTree';
+import { parseJsonTree } from '../core/validate/validateRequest';
 import { isRequestDocument } from './requestFiles';
 
 /** Strings shorter than this are not images worth describing. */

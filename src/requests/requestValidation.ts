@@ -5,9 +5,12 @@ import vscode = require('vscode');
 
 import type { Config } from '../config';
 import { checkFileReferences } from '../core/request/fileReferences';
-import { parseJsonTree } from '../core/validate/jsonTree';
-import type { RequestDiagnostic, ValidationResult } from '../core/validate/types';
-import { validateRequest } from '../core/validate/validateRequest';
+import {
+  parseJsonTree,
+  type RequestDiagnostic,
+  type ValidationResult,
+  validateRequest,
+} from '../core/validate/validateRequest';
 import { pinnedOperation } from './requestDocuments';
 
 /**

@@ -161,3 +161,47 @@ describe('the architecture', () => {
     assert.deepEqual(layerViolations('run/target.ts', "import { promptForKey } from '../ui/keyPrompt';"), []);
   });
 });
+
+/** The validator's one entry: everything its callers need is exported there. */
+const VALIDATOR = 'core/validate';
+const VALIDATOR_ENTRY = 'core/validate/validateRequest';
+
+/** Imports from outside src/core/validate that reach past the validator's entry into its files. */
+function validatorBypasses(file: string, text: string): string[] {
+  if (within(file.replace(/\.ts$/, ''), VALIDATOR)) return [];
+  return importsOf(text)
+    .filter((specifier) => {
+      const target = resolveImport(file, specifier);
+      return specifier.startsWith('.') && within(target, VALIDATOR) && target !== VALIDATOR_ENTRY;
+    })
+    .map((specifier) => `src/${file} imports '${specifier}' (only src/${VALIDATOR_ENTRY}.ts is the validator's entry)`);
+}
+
+describe("the validator's entry", () => {
+  it('code outside src/core/validate imports the validator only through validateRequest.ts', () => {
+    const files = sources();
+    assert.ok(files.includes(`${VALIDATOR_ENTRY}.ts`), `no src/${VALIDATOR_ENTRY}.ts`);
+    assert.deepEqual(
+      files.flatMap((file) => validatorBypasses(file, read(file))),
+      [],
+    );
+  });
+
+  it('recognises an import past the entry, and lets the validator import its own files', () => {
+    assert.equal(
+      validatorBypasses('requests/hover.ts', "import { parseJsonTree } from '../core/validate/jsonTree';").length,
+      1,
+    );
+    assert.equal(
+      validatorBypasses('core/request/fileReferences.ts', "import type { A } from '../validate/types';").length,
+      1,
+    );
+    assert.equal(validatorBypasses('cli/commands/validate.ts', "import { x } from '../../core/validate';").length, 1);
+    assert.deepEqual(
+      validatorBypasses('requests/hover.ts', "import { validateRequest } from '../core/validate/validateRequest';"),
+      [],
+    );
+    assert.deepEqual(validatorBypasses('core/validate/person.ts', "import { customId } from './customId';"), []);
+    assert.deepEqual(validatorBypasses('core/validation.ts', "import { x } from './validationHelpers';"), []);
+  });
+});

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { isOperationId, type OperationId } from '../../core/contract/operations';
 import { operationFromFileName } from '../../core/request/fileName';
 import { checkFileReferences } from '../../core/request/fileReferences';
-import type { RequestDiagnostic } from '../../core/validate/types';
-import { LineIndex, validateRequest } from '../../core/validate/validateRequest';
+import { LineIndex, type RequestDiagnostic, validateRequest } from '../../core/validate/validateRequest';
 import { parse, positiveNumberOption, ROOT_OPTION, rootFrom, stringOption } from '../args';
 import { type CliIo, EXIT, UsageError } from '../io';
 

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { acceptedKindsText, IMAGE_ROLES } from '../contract/images';
 import { structureProblem, unsupportedImageProblem } from '../images/integrity';
 import type { ImageInfo } from '../images/read';
-import type { FileReferenceLocation, RequestDiagnostic } from '../validate/types';
+import type { FileReferenceLocation, RequestDiagnostic } from '../validate/validateRequest';
 import { readReferencedImage } from './prepare';
 
 export interface FileReferenceCheckOptions {

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
-import { offsetToLineColumn } from '../validate/lines';
+import { offsetToLineColumn } from '../validate/validateRequest';
 
 /** A place in a scenario (or CSV) file: 0-based line and character, as editors count. */
 export interface Location {
