@@ -4,7 +4,8 @@ import type { Redactor } from './core/redact';
 
 /**
  * The one way the extension writes to its `BioPass ID` output channel. Every line passes
- * through the Redactor first, so no key or image can reach the channel by mistake.
+ * through the Redactor first, so no key or image can reach the channel by mistake: one of the
+ * extension's output sinks (see src/core/redact.ts), so callers hand it raw text.
  */
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
@@ -16,17 +17,24 @@ export class Log implements vscode.Disposable {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 
-  info(message: string): void {
-    this.channel.info(this.redactor.text(message));
+  /** Writes a line (or a block) and returns it as written, redacted. */
+  info(message: string): string {
+    const line = this.redactor.text(message);
+    this.channel.info(line);
+    return line;
   }
 
-  warn(message: string): void {
-    this.channel.warn(this.redactor.text(message));
+  warn(message: string): string {
+    const line = this.redactor.text(message);
+    this.channel.warn(line);
+    return line;
   }
 
-  error(message: string, error?: unknown): void {
+  error(message: string, error?: unknown): string {
     const detail = error === undefined ? '' : `: ${describeError(error)}`;
-    this.channel.error(this.redactor.text(`${message}${detail}`));
+    const line = this.redactor.text(`${message}${detail}`);
+    this.channel.error(line);
+    return line;
   }
 
   show(preserveFocus = false): void {

@@ -40,9 +40,9 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
   const redactor = new Redactor();
   const log = new Log(OUTPUT_CHANNEL_NAME, redactor);
   const config = new Config();
-  const keys = new SubscriptionKeyStore(context.secrets);
+  const keys = new SubscriptionKeyStore(context.secrets, redactor);
   const sandbox = new LocalSandbox(log);
-  const history = new RequestHistory(context.globalState, () => config.historySize);
+  const history = new RequestHistory(context.globalState, () => config.historySize, redactor);
   const validation = new RequestValidation(config);
   const diagnostics = new RequestDiagnostics(validation);
   const services: ExtensionServices = {
@@ -50,7 +50,7 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
     log,
     redactor,
     config,
-    ui: new WindowApis(),
+    ui: new WindowApis(redactor),
     workspace: new WorkspaceApis(),
     keys,
     sandbox,

@@ -57,7 +57,7 @@ export function sendRequest(services: ExtensionServices) {
       body = prepared.body;
     } catch (error) {
       void services.ui.showErrorMessage(
-        `${name}: ${error instanceof Error ? error.message : String(error)}. Nothing was sent.`,
+        `${name}: ${(error instanceof Error ? error.message : String(error)).replace(/\.$/, '')}. Nothing was sent.`,
       );
       return undefined;
     }

@@ -3,14 +3,13 @@ import { findNodeAtLocation, findNodeAtOffset, type Node } from 'jsonc-parser';
 
 import vscode = require('vscode');
 
-import { detectImageKind } from '../core/images/kind';
+import { detectImageKind, IMAGE_FILE_EXTENSIONS } from '../core/images/kind';
 import type { RequestDiagnostic } from '../core/validate/validateRequest';
 import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
 import { isRequestDocument } from './requestFiles';
 import type { RequestValidation } from './requestValidation';
 import { hasFilePath } from './requestValidation';
 
-const EXTENSIONS = { jpeg: 'jpg', png: 'png', tiff: 'tif', wsq: 'wsq' } as const;
 const MIN_IMAGE_LENGTH = 64;
 
 function overlaps(range: vscode.Range, finding: vscode.Range): boolean {
@@ -134,7 +133,7 @@ export class RequestCodeActions implements vscode.CodeActionProvider {
     if (!kind) return [];
     const stem = posix.basename(document.uri.path).replace(/(\.[a-z_]+)?\.biopass\.json$|\.json$/i, '');
     const field = (keyOf(node) ?? 'image').toLowerCase();
-    const target = await imageFile(folder, `${stem}.${field}`, EXTENSIONS[kind], bytes);
+    const target = await imageFile(folder, `${stem}.${field}`, IMAGE_FILE_EXTENSIONS[kind].slice(1), bytes);
     if (!target) return [];
     const action = new vscode.CodeAction(`Move the image to ./${target.name}`, vscode.CodeActionKind.RefactorRewrite);
     action.edit = new vscode.WorkspaceEdit();

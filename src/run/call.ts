@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type Outcome, outcomeLabel } from '../core/http/outcome';
+import { detectImageKind, IMAGE_FILE_EXTENSIONS } from '../core/images/kind';
 import { returnedImage, type VerdictContext, verdict } from '../core/verdict';
 import type { Target } from './target';
 
@@ -42,10 +43,8 @@ export async function sendCall(
   signal?: AbortSignal,
 ): Promise<CallResult> {
   const outcome = await target.client.send(call.operation, call.body, signal ? { signal } : {});
-  // A verdict quotes the response (CustomID, BioPassID…): a server may have put the key there.
-  const headline = services.redactor.text(
-    outcome.kind === 'success' ? verdict(call.operation, outcome.body, call.context) : outcome.summary,
-  );
+  // Raw text: the sinks (the log, notifications, the history) redact what they are handed.
+  const headline = outcome.kind === 'success' ? verdict(call.operation, outcome.body, call.context) : outcome.summary;
   const title = OPERATIONS[call.operation].title;
   const attempts = outcome.attempts > 1 ? ` · ${outcome.attempts} attempts` : '';
   const lines = [
@@ -58,24 +57,25 @@ export async function sendCall(
     lines.push(`  The response differs from the documented contract: ${outcome.schemaWarnings.join('; ')}`);
   }
   if ('body' in outcome) {
-    const redacted = JSON.stringify(services.redactor.value(outcome.body), null, 2);
-    lines.push(...redacted.split('\n').map((line) => `  ${line}`));
+    lines.push(
+      ...JSON.stringify(outcome.body, null, 2)
+        .split('\n')
+        .map((line) => `  ${line}`),
+    );
   }
-  const block = services.redactor.text(lines.join('\n'));
-  if (outcome.kind === 'success') services.log.info(block);
-  else services.log.error(block);
+  const block = outcome.kind === 'success' ? services.log.info(lines.join('\n')) : services.log.error(lines.join('\n'));
 
   let resultImage: vscode.Uri | undefined;
   const image = outcome.kind === 'success' ? returnedImage(call.operation, outcome.body) : undefined;
   if (image) {
     const bytes = Buffer.from(image, 'base64');
-    const extension = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpg' : 'png';
+    // An image tab needs an extension VS Code's image preview opens; the API returns JPEG or PNG.
+    const extension = IMAGE_FILE_EXTENSIONS[detectImageKind(bytes) ?? 'png'];
     const stem = (call.source ?? 'image').replace(/\.[^.]+$/, '');
-    resultImage = services.results.add(`${stem}.${call.operation}.${extension}`, bytes);
+    resultImage = services.results.add(`${stem}.${call.operation}${extension}`, bytes);
   }
 
-  const returnedId = 'body' in outcome ? bioPassIdOf(outcome.body) : undefined;
-  const bioPassId = returnedId === undefined ? undefined : services.redactor.text(returnedId);
+  const bioPassId = 'body' in outcome ? bioPassIdOf(outcome.body) : undefined;
   await services.history.add(
     {
       id: randomUUID(),
@@ -88,7 +88,7 @@ export async function sendCall(
       outcome: outcomeLabel(outcome),
       latencyMs: Math.round(outcome.latencyMs),
       ...(bioPassId ? { bioPassId } : {}),
-      verdict: services.redactor.text(headline),
+      verdict: headline,
     },
     block,
   );

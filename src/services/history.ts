@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { OperationId } from '../core/contract/operations';
 import type { EnvironmentId } from '../core/environments';
+import type { Redactor } from '../core/redact';
 
 /** One request, metadata only: never a body, a key or an image. */
 export interface HistoryEntry {
@@ -16,7 +17,7 @@ export interface HistoryEntry {
   outcome: string;
   latencyMs: number;
   bioPassId?: string;
-  /** The one-line verdict or failure summary, already redacted. */
+  /** The one-line verdict or failure summary (redacted when added). */
   verdict: string;
 }
 
@@ -33,16 +34,26 @@ export class RequestHistory {
   constructor(
     private readonly state: vscode.Memento,
     private readonly capacity: () => number,
+    private readonly redactor: Redactor,
   ) {}
 
   entries(): HistoryEntry[] {
     return this.state.get<HistoryEntry[]>(STATE_KEY, []);
   }
 
+  /**
+   * Records a request. An output sink (see src/core/redact.ts): every text of the entry is
+   * redacted here; the log block is kept as the Log wrote it, which redacted it.
+   */
   async add(entry: HistoryEntry, logBlock: string): Promise<void> {
     const capacity = Math.max(0, this.capacity());
     this.blocks.set(entry.id, logBlock);
-    const kept = [entry, ...this.entries()].slice(0, capacity);
+    const redacted = { ...entry };
+    for (const field of ['customId', 'source', 'bioPassId', 'verdict'] as const) {
+      const text = entry[field];
+      if (text !== undefined) redacted[field] = this.redactor.text(text);
+    }
+    const kept = [redacted, ...this.entries()].slice(0, capacity);
     for (const id of this.blocks.keys()) if (!kept.some((item) => item.id === id)) this.blocks.delete(id);
     await this.state.update(STATE_KEY, kept);
   }

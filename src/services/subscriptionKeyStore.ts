@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 
 import type { EnvironmentId } from '../core/environments';
-import { maskSecret } from '../core/redact';
+import { maskSecret, type Redactor } from '../core/redact';
 
 /** Read by the extension when no key is stored: Codespaces, containers, Linux without a keyring. */
 export const KEY_ENVIRONMENT_VARIABLE = 'BIOPASSID_API_KEY';
@@ -16,7 +16,8 @@ export interface StoredKey {
 /**
  * Subscription keys, one per environment, in VS Code's SecretStorage (the OS keychain on
  * desktop). Never in settings or files. Secrets are shared by every window: onDidChange fires
- * when another window sets or clears a key.
+ * when another window sets or clears a key. Every key it reads or stores is handed to the
+ * Redactor, so the output sinks mask it from then on, wherever it turns up (a base URL's path…).
  */
 export class SubscriptionKeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -25,6 +26,7 @@ export class SubscriptionKeyStore implements vscode.Disposable {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
+    private readonly redactor: Redactor,
     private readonly environmentVariables: Readonly<Record<string, string | undefined>> = process.env,
   ) {
     this.subscription = secrets.onDidChange((event) => {
@@ -38,14 +40,20 @@ export class SubscriptionKeyStore implements vscode.Disposable {
 
   async get(environment: EnvironmentId): Promise<StoredKey | undefined> {
     const stored = (await this.secrets.get(this.secretName(environment)))?.trim();
-    if (stored) return { key: stored, source: 'secret-storage' };
-    const fromEnvironment = this.environmentVariables[KEY_ENVIRONMENT_VARIABLE]?.trim();
-    return fromEnvironment ? { key: fromEnvironment, source: 'environment-variable' } : undefined;
+    const found: StoredKey | undefined = stored ? { key: stored, source: 'secret-storage' } : this.fromEnvironment();
+    if (found) this.redactor.remember(found.key);
+    return found;
+  }
+
+  private fromEnvironment(): StoredKey | undefined {
+    const key = this.environmentVariables[KEY_ENVIRONMENT_VARIABLE]?.trim();
+    return key ? { key, source: 'environment-variable' } : undefined;
   }
 
   async set(environment: EnvironmentId, key: string): Promise<void> {
     const trimmed = key.trim();
     if (!trimmed) throw new Error('A subscription key cannot be empty.');
+    this.redactor.remember(trimmed);
     await this.secrets.store(this.secretName(environment), trimmed);
     this.changed.fire();
   }

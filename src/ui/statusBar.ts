@@ -28,7 +28,10 @@ export class KeyStatusBar implements vscode.Disposable {
       warning = !stored;
     }
     this.item.text = `$(${warning ? 'warning' : 'shield'}) BioPass ID: ${environment} ${keyText}`;
-    this.item.tooltip = `${config.describeEnvironment(sandbox.current?.url)}\nKey: ${keyText}\nClick for key and environment actions.`;
+    // The tooltip shows the custom base URL, which a key can have been typed into.
+    this.item.tooltip = this.services.redactor.text(
+      `${config.describeEnvironment(sandbox.current?.url)}\nKey: ${keyText}\nClick for key and environment actions.`,
+    );
     this.item.backgroundColor =
       environment === 'production' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

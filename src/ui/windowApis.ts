@@ -1,5 +1,9 @@
 import vscode = require('vscode');
 
+import type { Redactor } from '../core/redact';
+
+export type MessageLevel = 'information' | 'warning' | 'error';
+
 /**
  * The only way features ask the user something or tell them something, show them a document, or
  * see what they are looking at (the active editor and tab). Integration tests answer prompts by
@@ -9,6 +13,9 @@ import vscode = require('vscode');
  * src/run and src/commands calls `vscode.window` only through here (a unit test checks).
  */
 export class WindowApis {
+  /** An output sink (see src/core/redact.ts): notifications and confirmations are redacted here. */
+  constructor(private readonly redactor: Redactor) {}
+
   /** The text editor with focus, if any. */
   activeTextEditor(): vscode.TextEditor | undefined {
     return vscode.window.activeTextEditor;
@@ -43,19 +50,34 @@ export class WindowApis {
 
   /** A modal confirmation; resolves to the chosen action's title, or undefined when cancelled. */
   confirm(message: string, detail: string, action: string): Thenable<string | undefined> {
-    return vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    return this.presentModal(this.redactor.text(message), this.redactor.text(detail), action);
   }
 
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
-    return vscode.window.showInformationMessage(message, ...actions);
+    return this.present('information', this.redactor.text(message), actions);
   }
 
   showWarningMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
-    return vscode.window.showWarningMessage(message, ...actions);
+    return this.present('warning', this.redactor.text(message), actions);
   }
 
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
-    return vscode.window.showErrorMessage(message, ...actions);
+    return this.present('error', this.redactor.text(message), actions);
+  }
+
+  /**
+   * Shows a notification that has passed the redactor: the one place a notification reaches the
+   * screen (tests stand in for the person here, after redaction, so they see what a person sees).
+   */
+  present(level: MessageLevel, message: string, actions: readonly string[]): Thenable<string | undefined> {
+    if (level === 'error') return vscode.window.showErrorMessage(message, ...actions);
+    if (level === 'warning') return vscode.window.showWarningMessage(message, ...actions);
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+
+  /** Shows a modal confirmation that has passed the redactor (see present). */
+  presentModal(message: string, detail: string, action: string): Thenable<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, action);
   }
 
   withProgress<R>(

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../src/context';
 import type { EnvironmentId } from '../../src/core/environments';
+import { Redactor } from '../../src/core/redact';
 import { SubscriptionKeyStore } from '../../src/services/subscriptionKeyStore';
 import { activateExtension, waitFor } from '../support/extension';
 import { FakeUser } from '../support/fakeUser';
@@ -107,11 +108,14 @@ describe('subscription keys in SecretStorage (real extension host)', () => {
 
   it('falls back to BIOPASSID_API_KEY when nothing is stored, and a stored key wins over it', async () => {
     const secrets = services.extensionContext.secrets;
-    const store = new SubscriptionKeyStore(secrets, { BIOPASSID_API_KEY: ' env-key-for-tests-abcd ' });
+    const redactor = new Redactor();
+    const store = new SubscriptionKeyStore(secrets, redactor, { BIOPASSID_API_KEY: ' env-key-for-tests-abcd ' });
     try {
       const fromEnvironment = await store.get('custom');
       assert.deepEqual(fromEnvironment, { key: 'env-key-for-tests-abcd', source: 'environment-variable' });
       assert.equal(SubscriptionKeyStore.describe(fromEnvironment), '••••abcd (from BIOPASSID_API_KEY)');
+      // A key once read is masked by every output sink from then on.
+      assert.equal(redactor.text('http://h/env-key-for-tests-abcd/x'), 'http://h/••••abcd/x');
 
       await store.set('custom', KEY);
       const stored = await store.get('custom');
@@ -123,7 +127,7 @@ describe('subscription keys in SecretStorage (real extension host)', () => {
     } finally {
       store.dispose();
     }
-    const blank = new SubscriptionKeyStore(secrets, { BIOPASSID_API_KEY: '   ' });
+    const blank = new SubscriptionKeyStore(secrets, new Redactor(), { BIOPASSID_API_KEY: '   ' });
     try {
       assert.equal(await blank.get('custom'), undefined, 'a blank variable is no key');
       assert.equal(SubscriptionKeyStore.describe(undefined), 'not set');

@@ -20,6 +20,7 @@ import {
   useCustomSandbox,
   waitForOutput,
 } from '../support/workbench';
+import { closedPort } from '../unit/core/http/loopback';
 import { closeAllEditors, encoder, openInEditor, positionIn, requestText } from './requests/helpers';
 
 /** How the sweep drives one contributed command. */
@@ -62,6 +63,7 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
   let fileRequest: vscode.Uri;
   let typedRequest: vscode.Uri;
   let insertTarget: vscode.Uri;
+  let scenario: vscode.Uri;
 
   before(async () => {
     // Files modified within the last second count as new: some file systems keep whole seconds.
@@ -86,6 +88,24 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
     insertTarget = await folder.write(
       'insert.enroll.biopass.json',
       encoder.encode(requestText({ Person: { CustomID: 'insert-here', Face: [{ 'Face-1': '' }] } })),
+    );
+    // Its second step fails (the same face matches), so its report carries a failure message too.
+    scenario = await folder.write(
+      'canary.biopass-test.json',
+      encoder.encode(
+        requestText({
+          steps: [
+            { name: 'enroll', request: 'canary.enroll.biopass.json', with: { Person: { CustomID: `${fileId}-s` } } },
+            {
+              name: 'verify',
+              operation: 'verify',
+              body: { Person: { CustomID: `${fileId}-s`, Face: [{ 'Face-1': { $file: './canary-face.jpg' } }] } },
+              expect: { verdict: 'no match' },
+            },
+          ],
+          teardown: [{ name: 'delete', operation: 'delete', body: { Person: { CustomID: `${fileId}-s` } } }],
+        }),
+      ),
     );
     // Insert Image as Base64 writes the face into insertTarget on purpose (the web workbench
     // saves edits after a second by default): a request file holding base64 the user asked for.
@@ -205,6 +225,7 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
       },
     },
     startSandbox: { run: () => run('startSandbox') },
+    runScenario: { run: () => run('runScenario', scenario) },
     stopSandbox: {
       run: async () => {
         await run('stopSandbox');
@@ -346,6 +367,29 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
     }
     assert.ok(rejecting.requestLog.every((entry) => entry.status === 401));
     await waitForOutput('Success: false');
+    await assertNothingLeaked();
+  });
+
+  it('a key typed into the custom base URL path leaks neither, on success and on a refused connection', async () => {
+    const echo = await EchoServer.start();
+    otherServers.push(echo);
+    const success = ECHO_REPLIES.find((reply) => reply.kind === 'success');
+    assert.ok(success);
+    echo.current = success;
+    try {
+      await setSetting('customBaseUrl', `${echo.url}/${canaries.key}`);
+      assert.deepEqual(await sendEverything(), expectEverywhere('success'));
+      assert.ok(echo.requests.length > 0);
+      assert.ok(echo.requests.every((request) => request.url.startsWith(`/${canaries.key}/`)));
+      const refused = `http://127.0.0.1:${await closedPort()}/${canaries.key}`;
+      await setSetting('customBaseUrl', refused);
+      assert.deepEqual(await sendEverything(), expectEverywhere('network-error'));
+      // The log names the target with the key masked in its URL.
+      await waitForOutput(`custom (${refused.replace(canaries.key, `••••${canaries.key.slice(-4)}`)})`);
+    } finally {
+      // The user typed the key into settings.json; put the URL back before the sweep reads it.
+      await setSetting('customBaseUrl', sandbox.url);
+    }
     await assertNothingLeaked();
   });
 

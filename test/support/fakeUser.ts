@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
-import type { WindowApis } from '../../src/ui/windowApis';
+import type { MessageLevel, WindowApis } from '../../src/ui/windowApis';
 import { waitFor } from './extension';
 
-export type MessageLevel = 'information' | 'warning' | 'error';
+export type { MessageLevel };
 
 export interface ShownMessage {
   level: MessageLevel;
@@ -38,16 +38,7 @@ export interface Answers {
   withProgress?: (options: vscode.ProgressOptions, task: ProgressTask) => Thenable<unknown>;
 }
 
-const STUBBED = [
-  'showInputBox',
-  'showQuickPick',
-  'showOpenDialog',
-  'confirm',
-  'showInformationMessage',
-  'showWarningMessage',
-  'showErrorMessage',
-  'withProgress',
-] as const;
+const STUBBED = ['showInputBox', 'showQuickPick', 'showOpenDialog', 'presentModal', 'present', 'withProgress'] as const;
 
 /**
  * Stands in for the person using VS Code: replaces the methods of the extension's own WindowApis
@@ -82,21 +73,18 @@ export class FakeUser {
       this.openDialogs.push(options);
       return this.answers.openDialog?.(options);
     };
-    ui.confirm = async (message, detail, action) => {
+    // Notifications and confirmations are answered where they reach the screen, after the
+    // redactor: what is recorded is what a person would see.
+    ui.presentModal = async (message, detail, action) => {
       const shown = { message, detail, action };
       this.confirms.push(shown);
       return this.answers.confirm?.(shown);
     };
-    const notify =
-      (level: MessageLevel) =>
-      async (message: string, ...actions: string[]) => {
-        const shown = { level, message, actions };
-        this.messages.push(shown);
-        return this.answers.message?.(shown);
-      };
-    ui.showInformationMessage = notify('information');
-    ui.showWarningMessage = notify('warning');
-    ui.showErrorMessage = notify('error');
+    ui.present = async (level, message, actions) => {
+      const shown = { level, message, actions: [...actions] };
+      this.messages.push(shown);
+      return this.answers.message?.(shown);
+    };
     ui.withProgress = ((options: vscode.ProgressOptions, task: ProgressTask) => {
       this.progress.push(options);
       return this.answers.withProgress ? this.answers.withProgress(options, task) : real.withProgress(options, task);

@@ -36,7 +36,7 @@ export async function runSend(argv: string[], io: CliIo): Promise<number> {
     }));
   } catch (error) {
     const message = error instanceof RequestPreparationError ? error.message : String(error);
-    io.stderr(`${file}: ${message}. Nothing was sent.\n`);
+    io.stderr(`${file}: ${message.replace(/\.$/, '')}. Nothing was sent.\n`);
     return EXIT.failed;
   }
   const outcome = await clientFor(connection).send(operation, body);

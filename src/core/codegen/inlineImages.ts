@@ -1,4 +1,4 @@
-import { detectImageKind, type ImageKind } from '../images/kind';
+import { detectImageKind, IMAGE_FILE_EXTENSIONS, type ImageKind } from '../images/kind';
 import { DEFAULT_BASE64_THRESHOLD } from '../redact';
 
 /**
@@ -10,13 +10,6 @@ export const INLINE_BASE64_LIMIT = DEFAULT_BASE64_THRESHOLD;
 const DATA_URL_PREFIX = /^data:[^,]{0,200};base64,/i;
 /** Standard or URL-safe alphabet, line breaks allowed, padding only at the end. */
 const BASE64_TEXT = /^[A-Za-z0-9+/_\-\s]+={0,2}\s*$/;
-
-export const IMAGE_FILE_EXTENSIONS: Readonly<Record<ImageKind, string>> = {
-  jpeg: '.jpg',
-  png: '.png',
-  tiff: '.tif',
-  wsq: '.wsq',
-};
 
 /**
  * Whether a string of a request is inline image data too long to paste: over the limit and base64

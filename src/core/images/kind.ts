@@ -25,3 +25,11 @@ export function detectImageKind(bytes: Uint8Array): ImageKind | undefined {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xa0 && bytes[2] === 0xff) return 'wsq';
   return undefined;
 }
+
+/** The file extension an image of each kind is saved under (with its dot): one table for all. */
+export const IMAGE_FILE_EXTENSIONS: Readonly<Record<ImageKind, string>> = {
+  jpeg: '.jpg',
+  png: '.png',
+  tiff: '.tif',
+  wsq: '.wsq',
+};

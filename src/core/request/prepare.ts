@@ -1,5 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { structureProblem } from '../images/integrity';
+import { detectImageKind } from '../images/kind';
 import { type ImageInfo, readImageFile, toBase64 } from '../images/read';
 
 /**
@@ -88,13 +90,37 @@ export async function readReferencedImage(
   }
 }
 
+/**
+ * Refuses an image that is cut short or malformed before it is sent: `$file` images and inline
+ * base64 alike (the validator checks inline images only by a prefix, to stay fast on every
+ * keystroke; here, once per send, the whole image is walked). A string whose first bytes are no
+ * image kind (a template, a CustomID) is left alone.
+ */
+function checkStructure(name: string, bytes: Uint8Array, jsonPath: (string | number)[]): void {
+  const kind = detectImageKind(bytes);
+  const problem = kind === undefined ? undefined : structureProblem(name, bytes, kind);
+  if (problem) throw new RequestPreparationError(problem.message, jsonPath);
+}
+
+/** Inline base64 long enough to hold an image: its first bytes tell the kind before decoding it all. */
+function checkInlineImage(text: string, jsonPath: (string | number)[]): void {
+  if (text.length < 16 || detectImageKind(Buffer.from(text.slice(0, 16), 'base64')) === undefined) return;
+  checkStructure(jsonPath.join('.'), Buffer.from(text, 'base64'), jsonPath);
+}
+
 export async function prepareWireBody(value: unknown, options: PrepareOptions): Promise<PreparedRequest> {
   const files: string[] = [];
   const walk = async (node: unknown, jsonPath: (string | number)[]): Promise<unknown> => {
     if (isFileReference(node)) {
       const image = await readReferencedImage(node.$file, jsonPath, options);
+      const where = jsonPath.join('.');
+      checkStructure(where ? `${where}: ${node.$file}` : node.$file, image.bytes, jsonPath);
       files.push(image.path);
       return toBase64(image.bytes);
+    }
+    if (typeof node === 'string') {
+      checkInlineImage(node, jsonPath);
+      return node;
     }
     if (Array.isArray(node)) {
       const items: unknown[] = [];

@@ -104,4 +104,22 @@ describe('biopassid: images with a broken structure are refused before anything 
     assert.match(sent.stderr, /Nothing was sent\./);
     assert.deepEqual(sandbox.requestLog, []);
   });
+
+  it('send refuses inline base64 with a broken structure, naming the field; the same image whole is sent', async () => {
+    const inline = (tiff: Buffer) =>
+      JSON.stringify({ Person: { CustomID: 'inline-1', Fingers: [{ 'Finger-1': tiff.toString('base64') }] } });
+    writeFileSync(join(dir, 'inline-loop.enroll.biopass.json'), inline(selfLoopTiff()));
+    const refused = await cli(['send', 'enroll', 'inline-loop.enroll.biopass.json', ...base()], env, dir);
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.equal(
+      refused.stderr,
+      'inline-loop.enroll.biopass.json: Person.Fingers.0.Finger-1 is a malformed TIFF: IFD at offset 8 points back to itself (a loop). Nothing was sent.\n',
+    );
+    assert.deepEqual(sandbox.requestLog, []);
+
+    writeFileSync(join(dir, 'inline-whole.enroll.biopass.json'), inline(sampleFingerprintTiff(3)));
+    const sent = await cli(['send', 'enroll', 'inline-whole.enroll.biopass.json', ...base()], env, dir);
+    assert.equal(sent.code, 0, sent.stderr);
+    assert.equal(sandbox.requestLog.length, 1);
+  });
 });
