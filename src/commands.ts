@@ -5,6 +5,7 @@ import { clearHistory, openHistoryEntry, showHistory } from './commands/history'
 import { imageOperation } from './commands/imageOperation';
 import { insertImageBase64 } from './commands/insertImageBase64';
 import { newRequest } from './commands/newRequest';
+import { runScenario } from './commands/runScenario';
 import { startSandbox, stopSandbox } from './commands/sandbox';
 import { sendRequest } from './commands/sendRequest';
 import { clearApiKey, setApiKey } from './commands/setApiKey';
@@ -45,6 +46,7 @@ export const COMMANDS = {
   sendRequest,
   insertImageBase64,
   copyRequestAsCode,
+  runScenario,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -4,6 +4,7 @@ import type { Redactor } from './core/redact';
 import type { Log } from './log';
 import type { RequestDiagnostics } from './requests/diagnostics';
 import type { RequestValidation } from './requests/requestValidation';
+import type { ScenarioTests } from './scenarios/scenarioTests';
 import type { RequestHistory } from './services/history';
 import type { LocalSandbox } from './services/localSandbox';
 import type { ResultImages } from './services/resultImages';
@@ -30,4 +31,6 @@ export interface ExtensionServices {
   readonly results: ResultImages;
   readonly validation: RequestValidation;
   readonly diagnostics: RequestDiagnostics;
+  /** Scenario files in the Test Explorer. */
+  readonly scenarios: ScenarioTests;
 }

@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 
 import type { ExtensionServices } from './context';
+import { isScenarioFileName, SCENARIO_GLOB } from './core/scenario/fileSuffix';
 import type { ExtensionMain } from './main';
 import { isRequestDocument, SCHEMA_SCHEME, SchemaDocuments } from './requests/requestFiles';
 import { HISTORY_SCHEME } from './services/historyScheme';
@@ -67,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   const loadFor = (document: vscode.TextDocument) => {
-    if (main === undefined && isRequestDocument(document)) load();
+    if (main === undefined && (isRequestDocument(document) || isScenarioFileName(document.uri.path))) load();
   };
   watch = vscode.Disposable.from(
     vscode.workspace.onDidOpenTextDocument(loadFor),
@@ -76,6 +77,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   context.subscriptions.push(watch);
   for (const document of vscode.workspace.textDocuments) loadFor(document);
+  // Scenario files in the workspace belong in the Test Explorer from the start: look after activation.
+  void vscode.workspace.findFiles(SCENARIO_GLOB, '**/node_modules/**', 1).then((found) => {
+    if (found.length > 0) load();
+  });
   return { services: () => load()?.services };
 }
 

@@ -11,6 +11,12 @@ import { RequestDiagnostics } from './requests/diagnostics';
 import { ImageHover } from './requests/hover';
 import { REQUEST_SELECTOR } from './requests/requestDocuments';
 import { RequestValidation } from './requests/requestValidation';
+import { RunScenarioCodeLens } from './scenarios/scenarioCodeLens';
+import { ScenarioDiagnostics } from './scenarios/scenarioDiagnostics';
+import { SCENARIO_SELECTOR } from './scenarios/scenarioDocuments';
+import { ScenarioVariables } from './scenarios/scenarioLanguage';
+import { runScenarioItems } from './scenarios/scenarioRun';
+import { ScenarioTests } from './scenarios/scenarioTests';
 import { RequestHistory } from './services/history';
 import { HistoryDocuments } from './services/historyDocuments';
 import { LocalSandbox } from './services/localSandbox';
@@ -58,6 +64,8 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
     results,
     validation,
     diagnostics,
+    // Its runs read the services, built by then.
+    scenarios: new ScenarioTests((tests, request, token) => runScenarioItems(tests, services, request, token)),
   };
   const statusBar = new KeyStatusBar(services);
   const refresh = () => void statusBar.refresh();
@@ -68,6 +76,15 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
     statusBar,
     diagnostics,
     vscode.languages.registerCodeLensProvider(REQUEST_SELECTOR, new SendCodeLens(validation)),
+    services.scenarios,
+    new ScenarioDiagnostics(),
+    vscode.languages.registerCodeLensProvider(SCENARIO_SELECTOR, new RunScenarioCodeLens()),
+    vscode.languages.registerCompletionItemProvider(
+      SCENARIO_SELECTOR,
+      new ScenarioVariables(),
+      ...ScenarioVariables.triggerCharacters,
+    ),
+    vscode.languages.registerHoverProvider(SCENARIO_SELECTOR, new ScenarioVariables()),
     vscode.languages.registerHoverProvider(REQUEST_SELECTOR, new ImageHover()),
     vscode.languages.registerCodeActionsProvider(
       REQUEST_SELECTOR,
