@@ -1,3 +1,4 @@
+import { BULK_HELP } from './commands/bulkHelp';
 export const MAIN_HELP = `biopassid: the BioPass ID biometrics API from the command line
 
 Usage: biopassid <command> [options]
@@ -10,7 +11,10 @@ Commands:
   delete --custom-id ID                delete the person enrolled under ID
   liveness|detect|icao|nfiq <image>    liveness, face detection, ICAO quality, NFIQ quality
   anonymize|crop <image> [--out FILE]  blur faces / crop to ICAO; --out writes the returned image
-  sandbox [--port N] [--key KEY]       run the local sandbox server (same contract, offline)
+  sandbox [--port N] [--key KEY] [--rate N]
+                                       run the local sandbox server (same contract, offline)
+  bulk enroll|update|delete <folder|list.csv> --journal FILE
+                                       a whole folder of people, resumable; bulk status|rollback
   test [files|folders...] [--reporter text|json|junit] [--out FILE] [--sandbox]
                                        run scenario files (*.biopass-test.json); exit 1 unless all pass
 
@@ -63,11 +67,13 @@ Passive liveness (anti-spoofing) on a face image. Exit 3 when the answer is spoo
   anonymize:
     'Usage: biopassid anonymize <image> [--out FILE] [--json] [connection options]\n\nBlurs the faces in an image; --out writes the result.',
   crop: 'Usage: biopassid crop <image> [--out FILE] [--json] [connection options]\n\nCrops a face image to the ICAO portrait frame; --out writes the result.',
-  sandbox: `Usage: biopassid sandbox [--port N] [--key KEY]
+  sandbox: `Usage: biopassid sandbox [--port N] [--key KEY] [--rate N]
 
 Runs the local sandbox: a server on 127.0.0.1 that speaks the BioPass ID contract offline, keeps
 persons in memory, and checks the subscription key like the real gateway. Prints its URL and key.
-Ctrl-C stops it.`,
+--rate N lets N calls per second through and answers the rest 429 with Retry-After, as the
+gateway's rate limit does. Ctrl-C stops it.`,
+  bulk: BULK_HELP,
   test: `Usage: biopassid test [files|folders...] [--reporter text|json|junit] [--out FILE] [--sandbox]
                      [--root DIR] [connection options]
 

@@ -10,6 +10,8 @@ export interface CliIo {
   fetch?: FetchLike;
   /** Resolves when the user asks a long-running command (sandbox) to stop. */
   waitForStop?: () => Promise<void>;
+  /** stderr is a terminal: long runs (bulk) draw a progress line there instead of plain lines. */
+  stderrIsTerminal?: boolean;
 }
 
 export class UsageError extends Error {

@@ -1,3 +1,4 @@
+import { runBulkCommand } from './commands/bulk';
 import { runDelete } from './commands/delete';
 import { IMAGE_COMMANDS, type ImageCommand, runImageCommand } from './commands/image';
 import { runSandbox } from './commands/sandbox';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Runner> = {
   send: runSend,
   delete: runDelete,
   sandbox: runSandbox,
+  bulk: runBulkCommand,
   test: runTest,
   ...Object.fromEntries(
     (Object.keys(IMAGE_COMMANDS) as ImageCommand[]).map((name) => [

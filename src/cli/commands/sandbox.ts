@@ -7,6 +7,7 @@ export async function runSandbox(argv: string[], io: CliIo): Promise<number> {
     help: { type: 'boolean', short: 'h' },
     port: { type: 'string' },
     key: { type: 'string' },
+    rate: { type: 'string' },
   });
   if (parsed.positionals.length > 0)
     throw new UsageError(`sandbox takes no arguments (got "${parsed.positionals[0]}")`);
@@ -16,14 +17,20 @@ export async function runSandbox(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--port must be 0..65535, not "${portText}"`);
   const key = stringOption(parsed, 'key');
   if (key !== undefined && key.trim() === '') throw new UsageError('--key must not be empty');
+  const rateText = stringOption(parsed, 'rate');
+  const rate = rateText === undefined ? undefined : Number(rateText);
+  if (rate !== undefined && !(Number.isInteger(rate) && rate >= 1))
+    throw new UsageError(`--rate must be a whole number of requests per second (1 or more), not "${rateText}"`);
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
-    sandbox = await startSandbox({ port, ...(key ? { keys: [key] } : {}) });
+    sandbox = await startSandbox({ port, ...(key ? { keys: [key] } : {}), ...(rate === undefined ? {} : { rate }) });
   } catch (error) {
     io.stderr(`Could not start the sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
   }
   io.stdout(`${formatSandboxBanner(sandbox).join('\n')}\n`);
+  if (rate !== undefined)
+    io.stdout(`Rate limit: ${rate} requests per second; more are answered 429 with Retry-After.\n`);
   await (io.waitForStop ?? waitForSignal)();
   await sandbox.close();
   io.stdout('Sandbox stopped.\n');

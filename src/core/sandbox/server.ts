@@ -4,6 +4,7 @@ import { breakConnection, breaksConnection, type Fault, FaultQueue, faultReply }
 import { checkSubscriptionKey, GATEWAY_MESSAGES, generateSandboxKey, isAcceptedMediaType } from './gateway';
 import { answer, parseJson, routeOf } from './operations';
 import { PersonStore } from './persons';
+import { RateLimit } from './rateLimit';
 import { gatewayReply, type Reply } from './reply';
 import { loggableCustomId, loggablePath, type SandboxLogEntry } from './requestLog';
 
@@ -16,6 +17,8 @@ export interface SandboxOptions {
   keys?: string[];
   /** Larger request bodies get a 413. BioPass ID publishes no limit; the default is 64 MiB. */
   maxRequestBytes?: number;
+  /** Calls per second the gateway lets through; more get a 429 with Retry-After. Unlimited when omitted. */
+  rate?: number;
 }
 
 export interface Sandbox {
@@ -51,7 +54,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   if (!(maxRequestBytes > 0)) throw new RangeError('maxRequestBytes must be positive');
-  const sandbox = new LocalSandbox(keys, maxRequestBytes);
+  const sandbox = new LocalSandbox(
+    keys,
+    maxRequestBytes,
+    options.rate === undefined ? undefined : new RateLimit(options.rate),
+  );
   await sandbox.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   return sandbox;
 }
@@ -75,6 +82,7 @@ class LocalSandbox implements Sandbox {
   constructor(
     keys: readonly string[],
     private readonly maxRequestBytes: number,
+    private readonly rateLimit?: RateLimit,
   ) {
     this.key = keys[0] as string;
     this.keys = new Set(keys);
@@ -180,6 +188,8 @@ class LocalSandbox implements Sandbox {
     // The gateway checks the key before it matches an operation, so paths cannot be probed without one.
     const denied = checkSubscriptionKey(req.headers, this.keys);
     if (denied !== undefined) return send(denied);
+    const limited = this.rateLimit?.take();
+    if (limited !== undefined) return send(limited);
     if (operation === undefined) return send(gatewayReply(404, GATEWAY_MESSAGES.notFound));
     if (!isAcceptedMediaType(req.headers['content-type'])) {
       return send(gatewayReply(415, GATEWAY_MESSAGES.unsupportedMediaType));

@@ -153,6 +153,22 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
         ];
       },
     },
+    bulk: {
+      sends: false,
+      run: async () => {
+        const list = path('bulk-list.csv');
+        writeFileSync(list, 'face.jpg,canary-bulk\nprint.tif,canary-bulk,2\n');
+        written.add(list);
+        const journal = outFile('jsonl');
+        const connection = ['--journal', journal, '--base-url', sandbox.url];
+        return [
+          await biopassid('bulk', 'enroll', 'bulk-list.csv', ...connection, '--report', outFile('csv')),
+          await biopassid('bulk', 'status', '--journal', journal, '--json'),
+          await biopassid('bulk', 'rollback', ...connection, '--report', outFile('json'), '--json'),
+          await biopassid('bulk', 'status', '--journal', journal),
+        ];
+      },
+    },
   };
 
   const sendingSteps = () => Object.keys(STEPS).filter((name) => STEPS[name]?.sends);
@@ -268,6 +284,7 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
       send: [0, 0, 1, 1, 0, 1],
       delete: [0, 1],
       test: [1, 1, 1, 1],
+      bulk: [0, 0, 0, 0],
     });
     assertNothingLeaked();
   });

@@ -1,0 +1,331 @@
+import { join } from 'node:path';
+import { type Client, createClient } from '../http/client';
+import { readImageFile, toBase64 } from '../images/read';
+import { personRequest } from '../request/build';
+import { checkGates, hasGates } from './gates';
+import type { JournalWriter } from './journal';
+import { dispose } from './outcomes';
+import { Pacer } from './pacer';
+import { type CheckedPerson, personDigest, sha256 } from './preflight';
+import type { BulkOperation } from './records';
+import { FACE_SLOT } from './slots';
+import type { BulkEnd, BulkOptions, BulkProgress, BulkSummary, PersonResult, PersonResultKind, Work } from './types';
+
+const MAX_SAFE_RETRIES = 3;
+const MAX_RATE_LIMITED_ROUNDS = 20;
+
+export function filesOf(person: CheckedPerson): string[] {
+  return person.images.map((image) => image.file);
+}
+
+const DONE_RESULT: Record<BulkOperation, PersonResultKind> = {
+  enroll: 'enrolled',
+  update: 'updated',
+  delete: 'deleted',
+};
+
+/**
+ * Sends the work with bounded concurrency, records each change of state in the journal, and
+ * reports each person; resolves when every item is settled.
+ */
+export async function execute(
+  work: Work[],
+  options: BulkOptions,
+  journal: JournalWriter,
+  summary: BulkSummary,
+  imageRoot: string,
+  now: () => number,
+  started: number,
+): Promise<{ end: BulkEnd; message?: string }> {
+  const signal = options.signal;
+  const pacer = new Pacer(options.rate, now);
+  const client: Client = createClient({
+    fetch: options.connection.fetch,
+    baseUrl: options.connection.baseUrl,
+    ...(options.connection.key === undefined ? {} : { key: options.connection.key }),
+    ...(options.connection.timeoutMs === undefined ? {} : { timeoutMs: options.connection.timeoutMs }),
+    sleep: pacer.clientSleep,
+  });
+  const backoffMs = options.backoffMs ?? 500;
+  let fatal: string | undefined;
+
+  const progress: BulkProgress = { done: 0, total: work.length, failed: 0, skipped: 0, requests: 0, elapsedMs: 0 };
+  const report = (result: PersonResult) => {
+    summary.persons.push(result);
+    progress.done++;
+    if (result.result === 'failed' || result.result === 'gated' || result.result === 'ambiguous') progress.failed++;
+    if (result.result === 'already-done') progress.skipped++;
+    progress.requests = summary.requests;
+    progress.elapsedMs = now() - started;
+    options.onPerson?.(result);
+    options.onProgress?.(progress);
+  };
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    });
+
+  async function call(operation: Parameters<Client['send']>[0], body: unknown) {
+    try {
+      await pacer.turn(signal);
+    } catch {
+      // Cancelled while waiting: the client answers a cancelled request without sending it.
+    }
+    summary.requests++;
+    return client.send(operation, body, signal ? { signal } : {});
+  }
+
+  /** A verify with the same images: does the service hold this person with exactly these biometrics? */
+  async function verify(body: unknown): Promise<{ verdict: 'match' | 'absent' | 'other' | 'unknown'; cause?: string }> {
+    for (let round = 0; ; round++) {
+      const outcome = await call('verify', body);
+      const disposition = dispose(outcome, signal?.aborted === true);
+      if (disposition.kind === 'confirmed') {
+        const match = (outcome as { body?: { Person?: { Match?: unknown } } }).body?.Person?.Match === true;
+        return { verdict: match ? 'match' : 'other' };
+      }
+      if (disposition.kind === 'not-found') return { verdict: 'absent' };
+      if (disposition.kind === 'rate-limited') {
+        pacer.pause(disposition.retryAfterMs);
+        if (round < MAX_RATE_LIMITED_ROUNDS) continue;
+      }
+      if ((disposition.kind === 'ambiguous' || disposition.kind === 'not-sent') && round < MAX_SAFE_RETRIES) {
+        await wait(backoffMs * 2 ** round);
+        if (!signal?.aborted) continue;
+      }
+      if (disposition.kind === 'fatal') fatal = disposition.cause;
+      return { verdict: 'unknown', cause: `the verify that decides could not be made: ${outcome.summary}` };
+    }
+  }
+
+  async function load(person: CheckedPerson): Promise<{ body: unknown; images: Map<string, string>; digest: string }> {
+    const images = new Map<string, string>();
+    const digests: { slot: string; sha256: string }[] = [];
+    for (const image of person.images) {
+      const info = await readImageFile(
+        join(imageRoot, image.file),
+        options.maxImageBytes === undefined ? {} : { maxBytes: options.maxImageBytes },
+      );
+      images.set(image.slot, toBase64(info.bytes));
+      digests.push({ slot: image.slot, sha256: sha256(info.bytes) });
+    }
+    const fingers: Record<string, string> = {};
+    for (const [slot, base64] of images) if (slot !== FACE_SLOT) fingers[slot] = base64;
+    const face = images.get(FACE_SLOT);
+    const body = personRequest(person.customId, {
+      ...(face === undefined ? {} : { face }),
+      ...(Object.keys(fingers).length > 0 ? { fingers } : {}),
+    });
+    return { body, images, digest: personDigest(digests) };
+  }
+
+  const result = (item: Work, kind: PersonResultKind, extra: Partial<PersonResult> = {}): PersonResult => ({
+    customId: item.person.customId,
+    result: kind,
+    files: filesOf(item.person),
+    ...extra,
+  });
+
+  function failed(item: Work, op: BulkOperation, cause: string, status?: number, gate?: string): PersonResult {
+    journal.append({
+      type: 'failed',
+      customId: item.person.customId,
+      op,
+      cause,
+      ...(status === undefined ? {} : { status }),
+      ...(gate ? { gate } : {}),
+    });
+    return result(item, gate ? 'gated' : 'failed', { cause, ...(status === undefined ? {} : { status }) });
+  }
+
+  function confirmed(
+    item: Work,
+    op: BulkOperation,
+    digest: string,
+    via: 'answer' | 'verify' | 'already-enrolled' | 'already-deleted',
+    bioPassId?: string,
+  ): PersonResult {
+    journal.append({
+      type: 'confirmed',
+      customId: item.person.customId,
+      op,
+      ...(digest ? { digest } : {}),
+      ...(bioPassId ? { bioPassId } : {}),
+      via,
+    });
+    journal.flush().catch(() => undefined);
+    const cause =
+      via === 'answer'
+        ? undefined
+        : via === 'verify'
+          ? 'confirmed by a verify after an unanswered send'
+          : via === 'already-enrolled'
+            ? 'already enrolled with these images (verify matched)'
+            : 'already deleted';
+    return result(item, DONE_RESULT[op], { ...(bioPassId ? { bioPassId } : {}), ...(cause ? { cause } : {}) });
+  }
+
+  function ambiguous(item: Work, op: BulkOperation, cause: string): PersonResult {
+    journal.append({ type: 'ambiguous', customId: item.person.customId, op, cause });
+    return result(item, 'ambiguous', { cause: `${cause}; the next run with this journal reconciles it (verify)` });
+  }
+
+  /** Sends op for a person until there is a definite answer, or the run must stop. */
+  async function deliver(item: Work, op: BulkOperation, resent: boolean): Promise<PersonResult> {
+    const loaded =
+      op === 'delete'
+        ? { body: personRequest(item.person.customId), images: new Map<string, string>(), digest: '' }
+        : await load(item.person);
+    if (op !== 'delete' && hasGates(options.gates) && options.command !== 'rollback') {
+      const verdict = await checkGates(options.gates, loaded.images, (operation, body) => call(operation, body));
+      if (verdict.passed === false) return failed(item, op, verdict.cause, undefined, verdict.gate);
+      if (verdict.passed === 'unknown') return failed(item, op, verdict.cause, verdict.outcome.status);
+    }
+    let safeRetries = 0;
+    for (let round = 0; ; round++) {
+      if (signal?.aborted) return result(item, 'not-started', { cause: 'cancelled' });
+      journal.append({
+        type: 'sent',
+        customId: item.person.customId,
+        op,
+        ...(loaded.digest ? { digest: loaded.digest } : {}),
+      });
+      const outcome = await call(op, loaded.body);
+      const disposition = dispose(outcome, signal?.aborted === true);
+      switch (disposition.kind) {
+        case 'confirmed':
+          return confirmed(item, op, loaded.digest, 'answer', disposition.bioPassId);
+        case 'duplicate': {
+          if (op !== 'enroll') return failed(item, op, outcome.summary, outcome.status);
+          const checked = await verify(loaded.body);
+          if (checked.verdict === 'match') return confirmed(item, op, loaded.digest, 'already-enrolled');
+          return failed(
+            item,
+            op,
+            checked.verdict === 'unknown'
+              ? `already enrolled, and ${checked.cause}`
+              : 'CustomID already enrolled with other biometrics (a verify with these images does not match)',
+            outcome.status,
+          );
+        }
+        case 'not-found':
+          if (op === 'delete' && (resent || round > 0)) return confirmed(item, op, '', 'already-deleted');
+          return failed(item, op, outcome.summary, outcome.status);
+        case 'refused':
+          return failed(item, op, disposition.cause, disposition.status);
+        case 'fatal':
+          fatal = disposition.cause;
+          return failed(item, op, disposition.cause, disposition.status);
+        case 'rate-limited':
+          // Refused before processing: nothing to reconcile. The client already waited its share.
+          pacer.pause(disposition.retryAfterMs);
+          if (round < MAX_RATE_LIMITED_ROUNDS) continue;
+          return failed(item, op, `still rate limited after ${round + 1} rounds`, outcome.status);
+        case 'not-sent':
+          if (safeRetries++ < MAX_SAFE_RETRIES) {
+            await wait(backoffMs * 2 ** (safeRetries - 1));
+            continue;
+          }
+          return failed(item, op, disposition.cause);
+        case 'cancelled':
+          return ambiguous(item, op, 'cancelled while the request was on its way');
+        case 'ambiguous': {
+          if (op !== 'enroll') {
+            // Update and delete are safe to repeat: the same images again, or a delete of no one.
+            if (safeRetries++ < MAX_SAFE_RETRIES) {
+              await wait(backoffMs * 2 ** (safeRetries - 1));
+              resent = true;
+              continue;
+            }
+            return ambiguous(item, op, disposition.cause);
+          }
+          // An enroll is never sent again blindly: a verify with the same images decides.
+          journal.append({ type: 'ambiguous', customId: item.person.customId, op, cause: disposition.cause });
+          if (safeRetries++ >= MAX_SAFE_RETRIES) return ambiguous(item, op, disposition.cause);
+          await wait(backoffMs * 2 ** (safeRetries - 1));
+          const checked = await verify(loaded.body);
+          if (checked.verdict === 'match') return confirmed(item, op, loaded.digest, 'verify');
+          if (checked.verdict === 'absent') continue;
+          if (checked.verdict === 'other')
+            return failed(
+              item,
+              op,
+              'CustomID enrolled with other biometrics (a verify with these images does not match)',
+            );
+          return ambiguous(item, op, `${disposition.cause}; ${checked.cause}`);
+        }
+      }
+    }
+  }
+
+  async function reconcile(item: Work): Promise<PersonResult> {
+    if (item.op === 'delete') return deliver(item, 'delete', true);
+    const loaded = await load(item.person);
+    const checked = await verify(loaded.body);
+    if (checked.verdict === 'match') return confirmed(item, item.op, loaded.digest, 'verify');
+    if (item.op === 'update') return deliver(item, 'update', true);
+    if (checked.verdict === 'absent') return deliver(item, 'enroll', false);
+    if (checked.verdict === 'other')
+      return failed(
+        item,
+        item.op,
+        'CustomID enrolled with other biometrics (a verify with these images does not match)',
+      );
+    return ambiguous(item, item.op, checked.cause ?? 'not reconciled');
+  }
+
+  async function handle(item: Work): Promise<PersonResult> {
+    switch (item.action) {
+      case 'skip':
+        return result(item, 'already-done', item.progress?.bioPassId ? { bioPassId: item.progress.bioPassId } : {});
+      case 'report-changed':
+        return result(item, 'changed', {
+          cause: 'the images changed since this person was confirmed; rerun with --update-changed to update them',
+        });
+      case 'update-changed':
+        return deliver(item, 'update', false);
+      case 'reconcile':
+        return reconcile(item);
+      case 'send':
+        return deliver(item, item.op, false);
+    }
+  }
+
+  let next = 0;
+  const lane = async () => {
+    while (next < work.length) {
+      const item = work[next++] as Work;
+      if (item.action !== 'skip' && item.action !== 'report-changed' && (signal?.aborted || fatal !== undefined)) {
+        report(result(item, 'not-started', { cause: fatal === undefined ? 'cancelled' : 'the run stopped' }));
+        continue;
+      }
+      let outcome: PersonResult;
+      try {
+        outcome = await handle(item);
+      } catch (error) {
+        // An image that became unreadable since the preflight, for one.
+        outcome = failed(
+          item,
+          item.op,
+          error instanceof Error ? error.message.replace(imageRoot, '').replace(/^[/\\]/, '') : String(error),
+        );
+      }
+      report(outcome);
+    }
+  };
+  const lanes = Math.max(1, Math.min(Math.floor(options.concurrency ?? 4), work.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  summary.pauses = pacer.pauses;
+  summary.pausedMs = pacer.pausedMs;
+  if (fatal !== undefined)
+    return { end: 'stopped', message: `Stopped: ${fatal}. Fix it and run the same command again to resume.` };
+  if (signal?.aborted) return { end: 'cancelled', message: 'Cancelled. Run the same command again to resume.' };
+  return { end: 'done' };
+}

@@ -1,0 +1,225 @@
+import { closeSync, fdatasync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  type BulkOperation,
+  JOURNAL_FORMAT,
+  JOURNAL_VERSION,
+  type JournalEntry,
+  type JournalHeader,
+  type PlannedRecord,
+  recordSchemas,
+} from './records';
+
+export class JournalError extends Error {
+  override readonly name = 'JournalError';
+}
+
+export interface JournalContents {
+  header: JournalHeader;
+  entries: JournalEntry[];
+  /** Bytes up to the end of the last whole line: a torn last line (a kill mid-write) ends before it. */
+  intactBytes: number;
+  /** True when a torn last line was left out. */
+  torn: boolean;
+}
+
+/** Reads and checks a journal. Throws JournalError when it is not ours or is damaged before its last line. */
+export function readJournal(path: string): JournalContents {
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  // The text after the last newline is a torn write (or nothing).
+  const last = lines.pop() ?? '';
+  const torn = last.trim() !== '';
+  const intactBytes = Buffer.byteLength(text) - Buffer.byteLength(last);
+  const schemas = recordSchemas();
+  const first = lines[0];
+  if (first === undefined) {
+    throw new JournalError(`${path} is not a BioPass ID bulk journal: it has no header line.`);
+  }
+  const header = schemas.Header.safeParse(parseLine(first));
+  if (!header.success) {
+    throw new JournalError(
+      `${path} is not a BioPass ID bulk journal (its first line is not a "${JOURNAL_FORMAT}" version ${JOURNAL_VERSION} header): refused, nothing was sent.`,
+    );
+  }
+  const entries: JournalEntry[] = [];
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (line.trim() === '') continue;
+    const entry = schemas.Entry.safeParse(parseLine(line));
+    if (!entry.success) {
+      throw new JournalError(
+        `${path} line ${index + 1} is not a journal record: the journal is damaged, not only cut short. Nothing was sent.`,
+      );
+    }
+    entries.push(entry.data);
+  }
+  return { header: header.data, entries, intactBytes, torn };
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+export type PersonState = 'sent' | 'confirmed' | 'failed' | 'ambiguous';
+
+export interface PersonProgress {
+  state: PersonState;
+  op: BulkOperation;
+  digest?: string;
+  bioPassId?: string;
+  via?: string;
+  cause?: string;
+  status?: number;
+  gate?: string;
+}
+
+export interface JournalState {
+  planned: Map<string, PlannedRecord>;
+  /** The journal's own operation, and updates of changed images in an enroll journal. */
+  main: Map<string, PersonProgress>;
+  /** Deletes of `bulk rollback` in an enroll journal. */
+  rollback: Map<string, PersonProgress>;
+}
+
+/** Replays the records: the last one of each person wins. */
+export function replay(header: JournalHeader, entries: readonly JournalEntry[]): JournalState {
+  const state: JournalState = { planned: new Map(), main: new Map(), rollback: new Map() };
+  for (const entry of entries) {
+    if (entry.type === 'run') continue;
+    if (entry.type === 'planned') {
+      state.planned.set(entry.customId, entry);
+      continue;
+    }
+    const into = entry.op === 'delete' && header.operation !== 'delete' ? state.rollback : state.main;
+    const progress: PersonProgress = { state: entry.type, op: entry.op };
+    if (entry.type === 'confirmed') {
+      if (entry.digest !== undefined) progress.digest = entry.digest;
+      if (entry.bioPassId !== undefined) progress.bioPassId = entry.bioPassId;
+      progress.via = entry.via;
+    } else if (entry.type === 'sent') {
+      if (entry.digest !== undefined) progress.digest = entry.digest;
+    } else {
+      progress.cause = entry.cause;
+      if (entry.type === 'failed') {
+        if (entry.status !== undefined) progress.status = entry.status;
+        if (entry.gate !== undefined) progress.gate = entry.gate;
+      }
+    }
+    into.set(entry.customId, progress);
+  }
+  return state;
+}
+
+/** The reason a journal does not belong to this run, or undefined when it does. */
+export function foreignJournalProblem(
+  path: string,
+  header: JournalHeader,
+  wanted: Pick<JournalHeader, 'operation' | 'source' | 'environment'>,
+): string | undefined {
+  const differences: string[] = [];
+  if (header.operation !== wanted.operation) differences.push(`operation ${header.operation}, not ${wanted.operation}`);
+  if (header.source !== wanted.source) differences.push(`source ${header.source}, not ${wanted.source}`);
+  if (header.environment !== wanted.environment)
+    differences.push(`environment ${header.environment}, not ${wanted.environment}`);
+  if (differences.length === 0) return undefined;
+  return `The journal ${path} was written for another run (${differences.join('; ')}): refused, nothing was sent. Use another --journal for this run.`;
+}
+
+/**
+ * Appends records to a journal. Each record is one write of a whole line, in order, before the
+ * caller goes on (so a record is in the file before its request leaves); confirmations are also
+ * flushed to the disk (fdatasync), coalesced so one flush covers every line written before it.
+ */
+export class JournalWriter {
+  private readonly fd: number;
+  private flushing: Promise<void> | undefined;
+  private flushAgain = false;
+  private closed = false;
+
+  private constructor(fd: number) {
+    this.fd = fd;
+  }
+
+  /** Creates the journal with its header; fails when the file exists. */
+  static create(path: string, header: JournalHeader): JournalWriter {
+    const fd = openSync(path, 'wx');
+    const writer = new JournalWriter(fd);
+    writer.append(header);
+    return writer;
+  }
+
+  /** Opens an existing journal for appending, cutting a torn last line off first. */
+  static resume(path: string, intactBytes: number): JournalWriter {
+    const fd = openSync(path, 'r+');
+    ftruncateSync(fd, intactBytes);
+    closeSync(fd);
+    return new JournalWriter(openSync(path, 'a'));
+  }
+
+  append(record: object): void {
+    this.writeText(`${JSON.stringify(record)}\n`);
+  }
+
+  /** Many records in one write (the planned records of a run). */
+  appendAll(records: readonly object[]): void {
+    const chunk: string[] = [];
+    let size = 0;
+    for (const record of records) {
+      const line = `${JSON.stringify(record)}\n`;
+      chunk.push(line);
+      size += line.length;
+      if (size > 1 << 20) {
+        this.writeText(chunk.join(''));
+        chunk.length = 0;
+        size = 0;
+      }
+    }
+    if (chunk.length > 0) this.writeText(chunk.join(''));
+  }
+
+  private writeText(text: string): void {
+    if (this.closed) throw new JournalError('The journal is closed.');
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+  }
+
+  /** Resolves once every line written so far is on the disk. */
+  flush(): Promise<void> {
+    if (this.flushing) {
+      this.flushAgain = true;
+      return this.flushing;
+    }
+    this.flushing = new Promise<void>((resolve, reject) => {
+      const run = () =>
+        fdatasync(this.fd, (error) => {
+          if (error) {
+            this.flushing = undefined;
+            reject(error);
+            return;
+          }
+          if (this.flushAgain) {
+            this.flushAgain = false;
+            run();
+            return;
+          }
+          this.flushing = undefined;
+          resolve();
+        });
+      run();
+    });
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.flushing) await this.flushing;
+    await this.flush();
+    this.closed = true;
+    closeSync(this.fd);
+  }
+}

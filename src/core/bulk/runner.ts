@@ -1,0 +1,244 @@
+import { existsSync } from 'node:fs';
+import { execute, filesOf } from './execute';
+import { foreignJournalProblem, JournalError, type JournalState, JournalWriter, readJournal, replay } from './journal';
+import { JournalInUseError, lockJournal } from './lock';
+import { planBulk } from './plan';
+import { type CheckedPerson, preflight } from './preflight';
+import { type BulkOperation, JOURNAL_FORMAT, JOURNAL_VERSION, type JournalHeader } from './records';
+import type { Action, BulkEnd, BulkOptions, BulkSummary, PersonResult, Work } from './types';
+
+export type * from './types';
+
+/**
+ * Runs a bulk enroll, update, delete or rollback: plan, preflight, journal, then the requests with
+ * bounded concurrency. Rerunning it with the same journal resumes. Never throws for a problem of
+ * the input or the journal: the summary says what happened.
+ */
+export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const summary: BulkSummary = {
+    command: options.command,
+    source: options.source ?? '',
+    journal: options.journal,
+    environment: options.connection.baseUrl,
+    end: 'done',
+    problems: [],
+    persons: [],
+    counts: {},
+    requests: 0,
+    pauses: 0,
+    pausedMs: 0,
+    elapsedMs: 0,
+  };
+  const finish = (end: BulkEnd, message?: string): BulkSummary => {
+    summary.end = end;
+    if (message !== undefined) summary.message = message;
+    summary.counts = {};
+    for (const person of summary.persons) summary.counts[person.result] = (summary.counts[person.result] ?? 0) + 1;
+    summary.elapsedMs = now() - started;
+    return summary;
+  };
+
+  let existing: ReturnType<typeof readJournal> | undefined;
+  try {
+    existing = existsSync(options.journal) ? readJournal(options.journal) : undefined;
+  } catch (error) {
+    if (error instanceof JournalError) return finish('refused', error.message);
+    return finish('refused', `The journal ${options.journal} cannot be read: ${String(error)}.`);
+  }
+
+  // What to work on.
+  let work: Work[];
+  let operation: BulkOperation;
+  let source: string;
+  /** The folder image paths are relative to. */
+  let root: string;
+  if (options.command === 'rollback') {
+    if (!existing) return finish('refused', `There is no journal at ${options.journal}: nothing to roll back.`);
+    if (existing.header.operation !== 'enroll') {
+      return finish(
+        'refused',
+        `The journal ${options.journal} is of a bulk ${existing.header.operation}: only an enroll journal can be rolled back.`,
+      );
+    }
+    source = existing.header.source;
+    root = source;
+    summary.source = source;
+    operation = 'enroll';
+    const foreign = foreignJournalProblem(options.journal, existing.header, {
+      operation,
+      source,
+      environment: options.connection.baseUrl,
+    });
+    if (foreign) return finish('refused', foreign);
+    work = rollbackWork(replay(existing.header, existing.entries));
+  } else {
+    if (options.source === undefined) throw new TypeError('A bulk run needs a source');
+    operation = options.command;
+    source = options.source;
+    if (existing) {
+      const foreign = foreignJournalProblem(options.journal, existing.header, {
+        operation,
+        source,
+        environment: options.connection.baseUrl,
+      });
+      if (foreign) return finish('refused', foreign);
+    }
+    const state = existing ? replay(existing.header, existing.entries) : undefined;
+    const plan = await planBulk({
+      operation,
+      source,
+      ...(options.idFrom ? { idFrom: options.idFrom } : {}),
+      ...(options.idsFile ? { idsFile: options.idsFile } : {}),
+      ...(options.fingerSlot ? { fingerSlot: options.fingerSlot } : {}),
+      ownFiles: [
+        options.journal,
+        `${options.journal}.lock`,
+        ...(options.ownFiles ?? []),
+        ...(options.idsFile ? [options.idsFile] : []),
+      ],
+    });
+    const checked = await preflight(plan.persons, {
+      root: plan.root,
+      readsImages: operation !== 'delete',
+      ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
+      ...(state ? { known: state.planned } : {}),
+    });
+    root = plan.root;
+    summary.problems = [...plan.problems, ...checked.problems];
+    if (summary.problems.length > 0) {
+      const invalid = new Set(summary.problems.map((problem) => problem.customId).filter((id) => id !== undefined));
+      for (const person of plan.persons) {
+        if (invalid.has(person.customId)) {
+          summary.persons.push({
+            customId: person.customId,
+            result: 'invalid',
+            cause: summary.problems
+              .filter((problem) => problem.customId === person.customId)
+              .map((p) => p.message)
+              .join(' '),
+            files: person.images.map((image) => image.file),
+          });
+        }
+      }
+      if (!options.skipInvalid || checked.checked.length === 0) {
+        return finish('invalid', `${summary.problems.length} problem(s) found before sending: nothing was sent.`);
+      }
+    }
+    work = checked.checked.map((person) => decide(person, operation, state, options.updateChanged === true));
+  }
+
+  if (options.dryRun) {
+    for (const item of work) summary.persons.push(dryRunResult(item));
+    return finish('dry-run');
+  }
+
+  // The journal: locked, created or resumed.
+  let release: () => void;
+  try {
+    release = lockJournal(options.journal);
+  } catch (error) {
+    if (error instanceof JournalInUseError) return finish('refused', error.message);
+    return finish('refused', `The journal ${options.journal} cannot be locked: ${String(error)}.`);
+  }
+  let journal: JournalWriter;
+  try {
+    if (existing) {
+      // Read again under the lock: the run that held it may have written since.
+      existing = readJournal(options.journal);
+      journal = JournalWriter.resume(options.journal, existing.intactBytes);
+    } else {
+      const header: JournalHeader = {
+        type: 'header',
+        format: JOURNAL_FORMAT,
+        version: JOURNAL_VERSION,
+        operation,
+        source,
+        environment: options.connection.baseUrl,
+        created: new Date(now()).toISOString(),
+      };
+      journal = JournalWriter.create(options.journal, header);
+    }
+  } catch (error) {
+    release();
+    return finish('refused', error instanceof Error ? error.message : String(error));
+  }
+
+  try {
+    journal.append({ type: 'run', at: new Date(now()).toISOString(), command: options.command, pid: process.pid });
+    if (options.command !== 'rollback') {
+      const known = existing ? replay(existing.header, existing.entries).planned : undefined;
+      journal.appendAll(
+        work
+          .filter(({ person }) => known?.get(person.customId)?.digest !== person.digest || !known?.has(person.customId))
+          .map(({ person }) => ({
+            type: 'planned',
+            customId: person.customId,
+            images: person.images,
+            digest: person.digest,
+          })),
+      );
+    }
+    await journal.flush();
+    const end = await execute(work, options, journal, summary, root, now, started);
+    await journal.close();
+    return finish(end.end, end.message);
+  } finally {
+    await journal.close().catch(() => undefined);
+    release();
+  }
+}
+
+function decide(
+  person: CheckedPerson,
+  op: BulkOperation,
+  state: JournalState | undefined,
+  updateChanged: boolean,
+): Work {
+  const progress = state?.main.get(person.customId);
+  const base = { person, op, ...(progress ? { progress } : {}) };
+  if (!progress || progress.state === 'failed') return { ...base, action: 'send' };
+  if (progress.state === 'sent' || progress.state === 'ambiguous')
+    return { ...base, op: progress.op, action: 'reconcile' };
+  // Confirmed.
+  if (op === 'delete' || progress.digest === undefined || progress.digest === person.digest)
+    return { ...base, action: 'skip' };
+  return { ...base, op: 'update', action: updateChanged ? 'update-changed' : 'report-changed' };
+}
+
+function rollbackWork(state: JournalState): Work[] {
+  const work: Work[] = [];
+  for (const [customId, progress] of state.main) {
+    // Persons found already enrolled were not enrolled by this journal; failed ones never were.
+    const enrolled = progress.state === 'confirmed' ? progress.via !== 'already-enrolled' : progress.state !== 'failed';
+    if (!enrolled) continue;
+    const planned = state.planned.get(customId);
+    const person: CheckedPerson = { customId, images: planned?.images ?? [], digest: '' };
+    const done = state.rollback.get(customId);
+    if (done?.state === 'confirmed') work.push({ person, op: 'delete', action: 'skip', progress: done });
+    else if (done?.state === 'sent' || done?.state === 'ambiguous')
+      work.push({ person, op: 'delete', action: 'reconcile' });
+    else work.push({ person, op: 'delete', action: 'send' });
+  }
+  return work;
+}
+
+function dryRunResult({ person, op, action }: Work): PersonResult {
+  const what: Record<Action, string> = {
+    send: `would ${op}`,
+    reconcile:
+      op === 'delete'
+        ? 'sent before without an answer: would delete again'
+        : `sent before without an answer: would verify, then ${op} only if not stored`,
+    'update-changed': 'image changed since: would update',
+    'report-changed': 'image changed since: would be reported (pass --update-changed to update)',
+    skip: 'already done: no request',
+  };
+  return {
+    customId: person.customId,
+    result: action === 'skip' ? 'already-done' : 'planned',
+    cause: what[action],
+    files: filesOf(person),
+  };
+}

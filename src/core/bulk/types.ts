@@ -1,0 +1,104 @@
+import type { FetchLike } from '../http/client';
+import type { Gates } from './gates';
+import type { PersonProgress } from './journal';
+import type { IdFrom, PlanProblem } from './plan';
+import type { CheckedPerson } from './preflight';
+import type { BulkOperation } from './records';
+import type { ImageSlot } from './slots';
+
+export type BulkCommand = BulkOperation | 'rollback';
+
+export interface BulkConnection {
+  fetch: FetchLike;
+  baseUrl: string;
+  key?: string;
+  timeoutMs?: number;
+}
+
+export interface BulkOptions {
+  command: BulkCommand;
+  /** The folder or CSV list, absolute; a rollback takes it from the journal. */
+  source?: string;
+  /** Absolute path of the journal. */
+  journal: string;
+  connection: BulkConnection;
+  idFrom?: IdFrom;
+  idsFile?: string;
+  fingerSlot?: ImageSlot;
+  concurrency?: number;
+  /** Requests per second, every kind counted. */
+  rate?: number;
+  gates?: Gates;
+  updateChanged?: boolean;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  maxImageBytes?: number;
+  /** Other files the run writes (the report), left out of the folder walk. */
+  ownFiles?: readonly string[];
+  signal?: AbortSignal;
+  onProgress?: (progress: BulkProgress) => void;
+  onPerson?: (result: PersonResult) => void;
+  /** First wait before re-sending after a 5xx or a connection failure; doubles each time. */
+  backoffMs?: number;
+  now?: () => number;
+}
+
+export type PersonResultKind =
+  | 'enrolled'
+  | 'updated'
+  | 'deleted'
+  | 'already-done'
+  | 'changed'
+  | 'failed'
+  | 'gated'
+  | 'ambiguous'
+  | 'invalid'
+  | 'not-started'
+  | 'planned';
+
+export interface PersonResult {
+  customId: string;
+  result: PersonResultKind;
+  cause?: string;
+  status?: number;
+  bioPassId?: string;
+  files: string[];
+}
+
+export interface BulkProgress {
+  done: number;
+  total: number;
+  failed: number;
+  /** Persons skipped without a request (already done). */
+  skipped: number;
+  requests: number;
+  elapsedMs: number;
+}
+
+export type BulkEnd = 'done' | 'invalid' | 'refused' | 'stopped' | 'cancelled' | 'dry-run';
+
+export interface BulkSummary {
+  command: BulkCommand;
+  source: string;
+  journal: string;
+  environment: string;
+  end: BulkEnd;
+  /** Why the run was refused or stopped. */
+  message?: string;
+  problems: PlanProblem[];
+  persons: PersonResult[];
+  counts: Partial<Record<PersonResultKind, number>>;
+  requests: number;
+  pauses: number;
+  pausedMs: number;
+  elapsedMs: number;
+}
+
+export type Action = 'send' | 'reconcile' | 'update-changed' | 'skip' | 'report-changed';
+
+export interface Work {
+  person: CheckedPerson;
+  op: BulkOperation;
+  action: Action;
+  progress?: PersonProgress;
+}
