@@ -1,3 +1,4 @@
+import { ACCURACY_HELP, ACCURACY_MAIN_LINES } from './commands/accuracyHelp';
 import { BULK_HELP } from './commands/bulkHelp';
 export const MAIN_HELP = `biopassid: the BioPass ID biometrics API from the command line
 
@@ -15,6 +16,7 @@ Commands:
                                        run the local sandbox server (same contract, offline)
   bulk enroll|update|delete <folder|list.csv> --journal FILE
                                        a whole folder of people, resumable; bulk status|rollback
+${ACCURACY_MAIN_LINES}
   test [files|folders...] [--reporter text|json|junit] [--out FILE] [--sandbox]
                                        run scenario files (*.biopass-test.json); exit 1 unless all pass
 
@@ -31,6 +33,7 @@ Exit codes: 0 ok, 1 failed (request refused, network error, invalid file), 2 bad
 Run \`biopassid <command> --help\` for a command's options.`;
 
 export const COMMAND_HELP: Record<string, string> = {
+  ...ACCURACY_HELP,
   validate: `Usage: biopassid validate <files...> [--operation OP] [--json] [--max-image-mb N]
 
 Checks request files without sending anything: syntax, unknown keys (with the closest valid key),

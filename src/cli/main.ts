@@ -1,6 +1,9 @@
 import { runBulkCommand } from './commands/bulk';
 import { runDelete } from './commands/delete';
+import { runEval } from './commands/eval';
 import { IMAGE_COMMANDS, type ImageCommand, runImageCommand } from './commands/image';
+import { runQualityCommand } from './commands/quality';
+import { runSamples } from './commands/samples';
 import { runSandbox } from './commands/sandbox';
 import { runSend } from './commands/send';
 import { runTest } from './commands/test';
@@ -18,6 +21,9 @@ const COMMANDS: Record<string, Runner> = {
   send: runSend,
   delete: runDelete,
   sandbox: runSandbox,
+  samples: runSamples,
+  eval: runEval,
+  quality: runQualityCommand,
   bulk: runBulkCommand,
   test: runTest,
   ...Object.fromEntries(

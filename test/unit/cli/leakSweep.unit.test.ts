@@ -169,7 +169,52 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
         ];
       },
     },
+    samples: {
+      sends: false,
+      run: async () => {
+        const out = path('samples');
+        written.add(out);
+        return [await biopassid('samples', '--people', '2', '--images', '2', '--out', 'samples')];
+      },
+    },
+    eval: {
+      sends: false,
+      run: async () => {
+        const people = canaryPeople();
+        const connection = ['--base-url', sandbox.url, '--journal', outFile('jsonl')];
+        return [
+          await biopassid('eval', people, ...connection, '--report', outFile('html')),
+          await biopassid('eval', people, ...connection, '--json'),
+        ];
+      },
+    },
+    quality: {
+      sends: false,
+      run: async () => {
+        const people = canaryPeople();
+        return [
+          await biopassid('quality', people, '--base-url', sandbox.url, '--liveness', '--report', outFile('html')),
+          await biopassid('quality', people, '--base-url', sandbox.url, '--json'),
+        ];
+      },
+    },
   };
+
+  /** A labelled folder of the canary face (two persons), for eval and quality. */
+  function canaryPeople(): string {
+    const root = path('people');
+    written.add(root);
+    for (const [person, image] of [
+      ['a', '1.jpg'],
+      ['a', '2.jpg'],
+      ['b', '1.jpg'],
+    ] as const) {
+      mkdirSync(join(root, person), { recursive: true });
+      writeFileSync(join(root, person, image), canaries.face);
+      intentional.add(join(root, person, image));
+    }
+    return 'people';
+  }
 
   const sendingSteps = () => Object.keys(STEPS).filter((name) => STEPS[name]?.sends);
 
@@ -285,6 +330,9 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
       delete: [0, 1],
       test: [1, 1, 1, 1],
       bulk: [0, 0, 0, 0],
+      samples: [0],
+      eval: [0, 0],
+      quality: [0, 0],
     });
     assertNothingLeaked();
   });
