@@ -1,0 +1,160 @@
+import { escapeHtml as e } from './escape';
+import { RESULT_STYLES } from './styles';
+import { facesSvg, handsSvg } from './svg';
+import type { BatchView, ResultAction, ResultView, Section, ShownImage } from './types';
+
+/** What the webview adapter supplies: the nonce of this page and the webview's own source. */
+export interface PageOptions {
+  nonce: string;
+  cspSource: string;
+}
+
+const TONE_LABEL = { good: 'OK', bad: 'Failed', warning: 'Attention', neutral: 'Result' } as const;
+
+/** The page's Content-Security-Policy: nothing remote, only our nonce'd style and script, images from memory. */
+export function contentSecurityPolicy({ nonce, cspSource }: PageOptions): string {
+  return [
+    "default-src 'none'",
+    `img-src data: ${cspSource}`,
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+function figure(image: ShownImage): string {
+  const picture = image.dataUri
+    ? `<img src="${image.dataUri}" alt="${e(`${image.label}: ${image.description}`)}">`
+    : `<div class="no-preview" role="img" aria-label="${e(`${image.label}: ${image.description}, no preview`)}">No preview for ${e(image.kind)}</div>`;
+  return `<figure>${picture}<figcaption>${e(image.label)} · ${e(image.description)}</figcaption></figure>`;
+}
+
+function copyButton(label: string, value: string): string {
+  return `<button class="copy" data-action="copy" data-value="${e(value)}" aria-label="Copy ${e(label)}">Copy</button>`;
+}
+
+function section(part: Section): string {
+  switch (part.kind) {
+    case 'images':
+      return part.images.length === 0
+        ? ''
+        : `<section aria-label="${e(part.title)}"><h2>${e(part.title)}</h2><div class="figures">${part.images.map(figure).join('')}</div></section>`;
+    case 'faces': {
+      const picture = part.image
+        ? `<figure>${facesSvg(part.image, part.boxes)}<figcaption>${e(part.image.label)} · ${e(part.image.description)}</figcaption></figure>`
+        : '';
+      const list = part.boxes
+        .map((box) => `<li>Face ${box.number}: ${box.width} × ${box.height} at ${box.x}, ${box.y}</li>`)
+        .join('');
+      const warning = part.warning ? `<p class="warning" role="alert">${e(part.warning)}</p>` : '';
+      return `<section aria-label="Faces"><h2>Faces: ${part.count}</h2>${warning}<div class="figures">${picture}</div><ol class="faces-list">${list}</ol></section>`;
+    }
+    case 'icao': {
+      const picture = part.image ? `<div class="figures">${figure(part.image)}</div>` : '';
+      const conformed =
+        part.faceImageConformed === undefined
+          ? ''
+          : `<p>FaceImageConformed: <strong>${e(part.faceImageConformed)}</strong></p>`;
+      const all = `<p class="${part.allConformed ? 'good' : 'bad'}">${part.allConformed ? 'All requirements met' : `Failed: ${e(part.failures.join(', '))}`}</p>`;
+      const groups = part.groups
+        .map((group) => {
+          const rows = group.items
+            .map((item) => {
+              const mark = item.conformed ? '✓' : '✗';
+              const state = item.conformed ? 'conformed' : 'not conformed';
+              const confidence =
+                item.confidence === undefined
+                  ? '<span class="confidence">-</span>'
+                  : `<meter min="0" max="${part.confidenceScale}" value="${Math.max(0, Math.min(part.confidenceScale, item.confidence))}" aria-label="${e(item.name)} confidence ${item.confidence}"></meter><span class="confidence">${item.confidence}</span>`;
+              return `<li class="${item.conformed ? 'good' : 'bad'}"><span class="mark" aria-hidden="true">${mark}</span><span class="name">${e(item.name)}</span><span class="sr-only">${state}</span>${confidence}</li>`;
+            })
+            .join('');
+          return `<div class="group"><h3>${e(group.name)}</h3><ul class="checklist">${rows}</ul></div>`;
+        })
+        .join('');
+      return `<section aria-label="ICAO requirements" class="icao">${picture}<div><h2>ICAO requirements</h2>${conformed}${all}${groups}</div></section>`;
+    }
+    case 'hands': {
+      const legend = part.fingers
+        .map(
+          (finger) =>
+            `<li class="${finger.state}">${e(finger.key)} ${e(finger.name)}: ${finger.state.replace('-', ' ')}</li>`,
+        )
+        .join('');
+      return `<section aria-label="Fingers"><h2>Fingers</h2>${handsSvg(part.fingers)}<p class="legend"><span class="key matched">matched</span> <span class="key not-matched">not matched</span> <span class="key not-sent">not sent</span></p><ul class="sr-only">${legend}</ul></section>`;
+    }
+    case 'facts': {
+      const rows = part.rows
+        .map(
+          (row) =>
+            `<tr><th scope="row">${e(row.label)}</th><td><code>${e(row.value)}</code></td><td>${row.copy ? copyButton(row.label, row.value) : ''}</td></tr>`,
+        )
+        .join('');
+      return `<section aria-label="${e(part.title)}"><h2>${e(part.title)}</h2><table class="facts">${rows}</table></section>`;
+    }
+    case 'failure':
+      return `<section class="failure" role="alert" aria-label="What happened"><h2>What happened</h2><p>${e(part.explanation)}</p><p><strong>Next:</strong> ${e(part.nextStep)}</p></section>`;
+    case 'warnings':
+      return `<section aria-label="${e(part.title)}"><h2>${e(part.title)}</h2><ul>${part.items.map((item) => `<li>${e(item)}</li>`).join('')}</ul></section>`;
+    case 'note':
+      return `<p class="note">${e(part.text)}</p>`;
+  }
+}
+
+function actionButton(action: ResultAction): string {
+  return `<button data-action="${action.id}">${e(action.label)}</button>`;
+}
+
+/** The script of every page: buttons post their action; the page says when it has painted. */
+function script(nonce: string): string {
+  return `<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+  if (!target) return;
+  vscode.postMessage({ action: target.getAttribute('data-action'), value: target.getAttribute('data-value') ?? undefined, index: target.hasAttribute('data-index') ? Number(target.getAttribute('data-index')) : undefined });
+});
+const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ action: 'painted', images: document.images.length })));
+Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))).then(painted);
+</script>`;
+}
+
+function page(title: string, body: string, options: PageOptions): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title><style nonce="${options.nonce}">${RESULT_STYLES}</style></head>
+<body>${body}${script(options.nonce)}</body></html>`;
+}
+
+/** The result panel's whole page, from its view model; every text in the view is escaped here. */
+export function renderResultPage(view: ResultView, options: PageOptions): string {
+  const response = view.responseJson
+    ? `<details><summary>Response</summary><pre class="response">${e(view.responseJson)}</pre></details>`
+    : '';
+  const body = `<main>
+<header class="${view.tone}"><p class="header">${e(view.header)}</p>
+<h1><span class="badge">${TONE_LABEL[view.tone]}</span> ${e(view.headline)}</h1>
+<p class="status">${e(view.statusLine)}</p></header>
+<nav class="actions" aria-label="Actions">${view.actions.map(actionButton).join('')}</nav>
+${view.sections.map(section).join('\n')}
+${response}
+</main>`;
+  return page(view.title, body, options);
+}
+
+/** A multi-image run: a grid of thumbnails with their verdicts; each tile opens its own result. */
+export function renderBatchPage(view: BatchView, options: PageOptions): string {
+  const tiles = view.tiles
+    .map((tile) => {
+      const thumbnail = tile.thumbnail?.dataUri
+        ? `<img src="${tile.thumbnail.dataUri}" alt="">`
+        : `<div class="no-preview" aria-hidden="true">${e(tile.thumbnail?.kind ?? 'no image')}</div>`;
+      return `<li><button class="tile ${tile.tone}" data-action="open" data-index="${tile.index}" aria-label="${e(`${tile.label}: ${tile.headline}`)}">${thumbnail}<span class="tile-label">${e(tile.label)}</span><span class="tile-verdict">${e(tile.headline)}</span></button></li>`;
+    })
+    .join('');
+  const body = `<main><header class="${view.tone}"><h1>${e(view.title)}</h1><p class="status">${e(view.counts)}</p></header>
+<nav class="actions" aria-label="Actions"><button data-action="viewLogs">View Logs</button></nav>
+<ul class="grid" aria-label="Results">${tiles}</ul></main>`;
+  return page(view.title, body, options);
+}
