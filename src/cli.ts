@@ -7,6 +7,11 @@ runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stderrIsTerminal: process.stderr.isTTY === true,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+  },
 }).then(
   (code) => {
     process.exitCode = code;

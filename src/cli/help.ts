@@ -19,6 +19,7 @@ Commands:
 ${ACCURACY_MAIN_LINES}
   test [files|folders...] [--reporter text|json|junit] [--out FILE] [--sandbox]
                                        run scenario files (*.biopass-test.json); exit 1 unless all pass
+  from-curl [--out FILE] [--inline]    a curl command on stdin -> a request file (key never written)
 
 Connection (every command that sends):
   --env homologation|production|custom   default homologation (the vendor's staging host)
@@ -77,6 +78,17 @@ persons in memory, and checks the subscription key like the real gateway. Prints
 --rate N lets N calls per second through and answers the rest 429 with Retry-After, as the
 gateway's rate limit does. Ctrl-C stops it.`,
   bulk: BULK_HELP,
+  'from-curl': `Usage: biopassid from-curl [--out FILE] [--inline] [--force] [--json] < command.txt
+
+Reads one curl command from standard input (as the vendor's docs, Postman or a browser's
+"Copy as cURL" write it: --location, --request/-X, --header/-H, --data/--data-raw/-d, -d @file,
+line continuations with \\ or ^, both quote styles) and writes a request file: method and path
+pick the operation, the file name pins it (default: <CustomID>.<operation>.biopass.json here).
+The subscription key (header or ?subscription-key=) is never written: the file's "$comment" says
+where the key comes from. Inline base64 images become $file images next to the request;
+--inline keeps them in the body. A host other than homologation or production is suggested as
+a custom environment. Nothing is written when the command cannot be read; existing files are
+kept unless --force. Notes go to stderr.`,
   test: `Usage: biopassid test [files|folders...] [--reporter text|json|junit] [--out FILE] [--sandbox]
                      [--root DIR] [connection options]
 

@@ -12,6 +12,8 @@ export interface CliIo {
   waitForStop?: () => Promise<void>;
   /** stderr is a terminal: long runs (bulk) draw a progress line there instead of plain lines. */
   stderrIsTerminal?: boolean;
+  /** Reads all of standard input (from-curl). */
+  readStdin?: () => Promise<string>;
 }
 
 export class UsageError extends Error {

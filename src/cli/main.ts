@@ -1,6 +1,7 @@
 import { runBulkCommand } from './commands/bulk';
 import { runDelete } from './commands/delete';
 import { runEval } from './commands/eval';
+import { runFromCurl } from './commands/fromCurl';
 import { IMAGE_COMMANDS, type ImageCommand, runImageCommand } from './commands/image';
 import { runQualityCommand } from './commands/quality';
 import { runSamples } from './commands/samples';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Runner> = {
   quality: runQualityCommand,
   bulk: runBulkCommand,
   test: runTest,
+  'from-curl': runFromCurl,
   ...Object.fromEntries(
     (Object.keys(IMAGE_COMMANDS) as ImageCommand[]).map((name) => [
       name,

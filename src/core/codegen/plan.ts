@@ -75,7 +75,7 @@ function assignNames(images: ImageSource[]): void {
 
 /**
  * Turns a request as written in a request file into what the generators print: the top-level
- * `$schema` is dropped, `$file` references and long inline base64 become images read at run
+ * `$schema` and `$comment` are dropped, `$file` references and long inline base64 become images read at run
  * time, and everything else is kept as JSON would keep it.
  */
 export function planRequestBody(body: unknown): RequestPlan {
@@ -114,7 +114,7 @@ export function planRequestBody(body: unknown): RequestPlan {
     if (Array.isArray(node)) return { kind: 'array', items: node.map((item) => walk(item, field, false)) };
     if (node !== null && typeof node === 'object') {
       const entries = Object.entries(node)
-        .filter(([key]) => !(top && key === '$schema'))
+        .filter(([key]) => !(top && (key === '$schema' || key === '$comment')))
         .map(([key, value]): [string, CodeValue] => [key, walk(value, key, false)]);
       return { kind: 'object', entries };
     }

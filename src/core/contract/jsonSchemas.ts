@@ -33,6 +33,7 @@ function anyRequestSchema(): z.ZodType {
   return z
     .strictObject({
       $schema: z.string().optional(),
+      $comment: z.string().optional(),
       Person: z.union([r.enroll.shape.Person, r.delete.shape.Person]).optional(),
       Match: r.match.shape.Match.optional(),
       Extract: r.extract.shape.Extract.optional(),

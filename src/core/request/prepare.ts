@@ -7,7 +7,7 @@ import { type ImageInfo, readImageFile, toBase64 } from '../images/read';
 /**
  * Turns a request as written in a file into the body sent on the wire: `{ "$file": "./face.jpg" }`
  * references are read and base64-encoded (only now, never written back), and the editor-only
- * `$schema` key is dropped.
+ * `$schema` and `$comment` keys are dropped.
  */
 export interface PrepareOptions {
   /** Folder that relative `$file` paths start from: the request file's folder. */
@@ -130,7 +130,7 @@ export async function prepareWireBody(value: unknown, options: PrepareOptions): 
     if (node !== null && typeof node === 'object') {
       const entries: [string, unknown][] = [];
       for (const [key, item] of Object.entries(node)) {
-        if (jsonPath.length === 0 && key === '$schema') continue;
+        if (jsonPath.length === 0 && (key === '$schema' || key === '$comment')) continue;
         entries.push([key, await walk(item, [...jsonPath, key])]);
       }
       return Object.fromEntries(entries);

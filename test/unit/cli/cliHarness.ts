@@ -15,7 +15,7 @@ export async function cli(
   argv: string[],
   env: Record<string, string | undefined> = {},
   cwd = process.cwd(),
-  more: Pick<CliIo, 'waitForStop'> = {},
+  more: Pick<CliIo, 'waitForStop' | 'readStdin'> = {},
 ) {
   let stdout = '';
   let stderr = '';

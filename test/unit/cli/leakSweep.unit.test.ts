@@ -169,6 +169,26 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
         ];
       },
     },
+    'from-curl': {
+      sends: false,
+      run: async () => {
+        // A curl line holding the canary key and face: the request file written holds neither
+        // (the face goes to its own file, which is the user's image); a refused one prints neither.
+        const line = (body: string) =>
+          `curl --location 'https://hml-api.biopassid.com/multibiometrics/enroll' -H 'Ocp-Apim-Subscription-Key: ${canaries.key}' --data-raw '${body}'`;
+        const face = `{"Person":{"CustomID":"canary-curl","Face":[{"Face-1":"${canaries.face.toString('base64')}"}]}}`;
+        const curl = async (stdin: string, ...args: string[]) => {
+          const run = await cli(['from-curl', ...args], env, dir, { readStdin: async () => stdin });
+          runs.push({ args: ['from-curl', ...args], run });
+          return run;
+        };
+        const out = outFile('enroll.biopass.json');
+        const image = path('canary-curl.enroll.face-1.jpg');
+        written.add(image);
+        intentional.add(image);
+        return [await curl(line(face), '--out', out), await curl(line(face.slice(0, -3)), '--json')];
+      },
+    },
     samples: {
       sends: false,
       run: async () => {
@@ -330,6 +350,7 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
       delete: [0, 1],
       test: [1, 1, 1, 1],
       bulk: [0, 0, 0, 0],
+      'from-curl': [0, 1],
       samples: [0],
       eval: [0, 0],
       quality: [0, 0],
