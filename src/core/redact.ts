@@ -6,6 +6,14 @@ import { detectImageKind } from './images/kind';
  * Everything that reaches a log line, a notification, a history entry or an error message goes
  * through one Redactor: subscription keys become `••••` plus their last four characters and long
  * base64 runs (images, templates) become a short description such as `<jpeg 182 KB sha256:1a2b3c4d>`.
+ *
+ * Who owns it: the output sinks, where text leaves the program, and nothing else. Code that builds
+ * a message hands it on raw; each sink redacts what it is handed:
+ * - the CLI: `src/cli/output.ts` wraps stdout and stderr for every command;
+ * - the extension: `src/log.ts` (the output channel), `src/ui/windowApis.ts` (notifications and
+ *   confirmations), `src/services/history.ts` (history entries), `src/ui/statusBar.ts` (the tooltip).
+ * The one other use is the HTTP client's `clean` (src/core/http/text.ts), which masks server text
+ * before cutting it to length, since a cut key could not be recognised afterwards.
  */
 export const DEFAULT_BASE64_THRESHOLD = 120;
 const MASK = '••••';
