@@ -12,8 +12,9 @@ import { detectImageKind } from './images/kind';
  * - the CLI: `src/cli/output.ts` wraps stdout and stderr for every command;
  * - the extension: `src/log.ts` (the output channel), `src/ui/windowApis.ts` (notifications and
  *   confirmations), `src/services/history.ts` (history entries), `src/ui/statusBar.ts` (the tooltip).
- * The one other use is the HTTP client's `clean` (src/core/http/text.ts), which masks server text
- * before cutting it to length, since a cut key could not be recognised afterwards.
+ * The one other use is the HTTP client (src/core/http/client.ts): it masks its own key in the
+ * server text it cuts to length (a cut key could not be recognised afterwards) and in the
+ * sentences of each Outcome, which also reach files no sink writes (journals, reports).
  */
 export const DEFAULT_BASE64_THRESHOLD = 120;
 const MASK = '••••';
