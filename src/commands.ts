@@ -1,11 +1,14 @@
 import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
+import { evaluateAccuracy } from './commands/evaluateAccuracy';
 import { selectEnvironment } from './commands/environment';
 import { clearHistory, openHistoryEntry, showHistory } from './commands/history';
 import { imageOperation } from './commands/imageOperation';
 import { insertImageBase64 } from './commands/insertImageBase64';
 import { newRequest } from './commands/newRequest';
+import { qualityReport } from './commands/qualityReport';
 import { runScenario } from './commands/runScenario';
+import { saveReport } from './commands/saveReport';
 import { startSandbox, stopSandbox } from './commands/sandbox';
 import { sendRequest } from './commands/sendRequest';
 import { clearApiKey, setApiKey } from './commands/setApiKey';
@@ -47,6 +50,9 @@ export const COMMANDS = {
   insertImageBase64,
   copyRequestAsCode,
   runScenario,
+  evaluateAccuracy,
+  qualityReport,
+  saveReport,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandName = keyof typeof COMMANDS;

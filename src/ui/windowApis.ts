@@ -48,6 +48,19 @@ export class WindowApis {
     return vscode.window.showOpenDialog(options);
   }
 
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> {
+    return vscode.window.showSaveDialog(options);
+  }
+
+  /** A webview panel (the accuracy and quality reports). */
+  createWebviewPanel(
+    viewType: string,
+    title: string,
+    options: vscode.WebviewPanelOptions & vscode.WebviewOptions,
+  ): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, options);
+  }
+
   /** A modal confirmation; resolves to the chosen action's title, or undefined when cancelled. */
   confirm(message: string, detail: string, action: string): Thenable<string | undefined> {
     return this.presentModal(this.redactor.text(message), this.redactor.text(detail), action);

@@ -42,6 +42,10 @@ export class WorkspaceApis {
     return vscode.workspace.fs.readFile(uri);
   }
 
+  writeFile(uri: vscode.Uri, content: Uint8Array): Thenable<void> {
+    return vscode.workspace.fs.writeFile(uri, content);
+  }
+
   executeCommand<T = unknown>(command: string, ...args: unknown[]): Thenable<T> {
     return vscode.commands.executeCommand<T>(command, ...args);
   }

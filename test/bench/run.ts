@@ -2,6 +2,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { activationTime } from './activationTime';
 import { batch } from './batch';
+import { evalBench } from './eval';
 import { printTable } from './measure';
 import { responseSize } from './responseSize';
 import { sendPath } from './sendPath';
@@ -35,6 +36,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   'send-path': sendPath,
   'response-size': responseSize,
   batch,
+  eval: evalBench,
 };
 
 async function main(): Promise<void> {

@@ -232,7 +232,24 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
         await setSetting('environment', 'custom');
       },
     },
+    evaluateAccuracy: { run: async () => assert.ok(await run('evaluateAccuracy', await canaryPeople())) },
+    qualityReport: { run: async () => assert.ok(await run('qualityReport', await canaryPeople())) },
+    saveReport: {
+      run: async () => {
+        user.answer({ saveDialog: () => vscode.Uri.joinPath(folder.uri, 'saved-report.html') });
+        assert.ok(await run('saveReport'));
+        await closeAllEditors();
+      },
+    },
   };
+
+  /** A labelled folder of the canary face (two persons), for the accuracy and quality reports. */
+  async function canaryPeople(): Promise<vscode.Uri> {
+    for (const name of ['people/a/1.jpg', 'people/a/2.jpg', 'people/b/1.jpg']) {
+      intentional.add((await folder.write(name, canaries.face)).fsPath);
+    }
+    return vscode.Uri.joinPath(folder.uri, 'people');
+  }
 
   const sendingSteps = () => (Object.keys(STEPS) as CommandName[]).filter((name) => STEPS[name].sends);
 

@@ -33,12 +33,21 @@ export interface Answers {
   inputBox?: (options: vscode.InputBoxOptions) => string | undefined;
   quickPick?: (items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions | undefined) => unknown;
   openDialog?: (options: vscode.OpenDialogOptions) => vscode.Uri[] | undefined;
+  saveDialog?: (options: vscode.SaveDialogOptions) => vscode.Uri | undefined;
   confirm?: (shown: ConfirmShown) => string | undefined;
   message?: (shown: ShownMessage) => string | undefined;
   withProgress?: (options: vscode.ProgressOptions, task: ProgressTask) => Thenable<unknown>;
 }
 
-const STUBBED = ['showInputBox', 'showQuickPick', 'showOpenDialog', 'presentModal', 'present', 'withProgress'] as const;
+const STUBBED = [
+  'showInputBox',
+  'showQuickPick',
+  'showOpenDialog',
+  'showSaveDialog',
+  'presentModal',
+  'present',
+  'withProgress',
+] as const;
 
 /**
  * Stands in for the person using VS Code: replaces the methods of the extension's own WindowApis
@@ -49,6 +58,7 @@ export class FakeUser {
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
   readonly quickPicks: QuickPickShown[] = [];
   readonly openDialogs: vscode.OpenDialogOptions[] = [];
+  readonly saveDialogs: vscode.SaveDialogOptions[] = [];
   readonly confirms: ConfirmShown[] = [];
   readonly messages: ShownMessage[] = [];
   readonly progress: vscode.ProgressOptions[] = [];
@@ -72,6 +82,10 @@ export class FakeUser {
     ui.showOpenDialog = async (options) => {
       this.openDialogs.push(options);
       return this.answers.openDialog?.(options);
+    };
+    ui.showSaveDialog = async (options) => {
+      this.saveDialogs.push(options);
+      return this.answers.saveDialog?.(options);
     };
     // Notifications and confirmations are answered where they reach the screen, after the
     // redactor: what is recorded is what a person would see.

@@ -37,14 +37,6 @@ export const DEFAULT_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Answer size: BioPass ID publishes no limit. The client reads at most 64 MiB of an answer (a
- * setting and a CLI option can change it) and stops there: the largest answers echo an image
- * back (anonymize, ICAO crop), a few MB at most, while a wrong base URL, a proxy or a broken
- * service can stream without end, and the whole body is held in memory before it is parsed.
- */
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
-/**
  * CustomID: BioPass ID publishes no length or charset limit. We take 1 to 128 characters of
  * printable ASCII (U+0020 to U+007E), not only spaces. An ID document number (what the vendor
  * suggests) fits easily; printable ASCII is what every gateway and database keeps byte for byte,

@@ -86,7 +86,7 @@ export function fnmrAt(scores: SortedScores, threshold: number): number {
  */
 export function operatingPoints(
   scores: SortedScores,
-  visit: (threshold: number, fmr: number, fnmr: number) => void,
+  visit: (threshold: number, fmr: number, fnmr: number) => boolean | undefined,
 ): void {
   const { genuine, impostor } = scores;
   const ng = genuine.length;
@@ -95,8 +95,9 @@ export function operatingPoints(
   let i = 0;
   while (g < ng || i < ni) {
     const next = Math.min(g < ng ? (genuine[g] as number) : Infinity, i < ni ? (impostor[i] as number) : Infinity);
-    // At t = next: genuine below it are rejected, impostors from it up accepted.
-    visit(next, ni === 0 ? 0 : (ni - i) / ni, ng === 0 ? 0 : g / ng);
+    // At t = next: genuine below it are rejected, impostors from it up accepted. A visitor
+    // returning false has seen enough.
+    if (visit(next, ni === 0 ? 0 : (ni - i) / ni, ng === 0 ? 0 : g / ng) === false) return;
     while (g < ng && genuine[g] === next) g++;
     while (i < ni && impostor[i] === next) i++;
   }
@@ -117,11 +118,10 @@ export function equalErrorRate(scores: SortedScores): { eer: number; threshold: 
   let previous: OperatingPoint | undefined;
   let found: { eer: number; threshold: number } | undefined;
   operatingPoints(scores, (threshold, fmr, fnmr) => {
-    if (found) return;
     if (fnmr >= fmr) {
       if (previous === undefined) {
         found = { eer: (fmr + fnmr) / 2, threshold };
-        return;
+        return false;
       }
       // d(t) = FMR - FNMR goes from positive (previous) to <= 0 (here).
       const before = previous.fmr - previous.fnmr;
@@ -135,9 +135,10 @@ export function equalErrorRate(scores: SortedScores): { eer: number; threshold: 
           Math.max(previous.threshold, previous.threshold + share * (threshold - previous.threshold)),
         ),
       };
-      return;
+      return false;
     }
     previous = { threshold, fmr, fnmr };
+    return true;
   });
   return found;
 }
@@ -211,27 +212,31 @@ export function histogram(scores: SortedScores, bins = HISTOGRAM_BINS): Histogra
   };
 }
 
-/** At most `limit` operating points, evenly spread over the list, first and last kept. */
+/**
+ * About `limit` operating points (at most limit + 1), evenly spread over the list, first and
+ * last kept. There are at most (genuine + impostor + 1) points, which sets the step without a
+ * counting pass.
+ */
 export function detCurve(scores: SortedScores, limit = MAX_DET_POINTS): OperatingPoint[] {
-  const distinct = countOperatingPoints(scores);
-  const step = Math.max(1, Math.ceil(distinct / limit));
+  const bound = scores.genuine.length + scores.impostor.length + 1;
+  const step = Math.max(1, Math.ceil(bound / limit));
   const points: OperatingPoint[] = [];
   let k = 0;
-  let last: OperatingPoint | undefined;
+  let last = { threshold: Number.NaN, fmr: 0, fnmr: 0 };
   operatingPoints(scores, (threshold, fmr, fnmr) => {
-    last = { threshold, fmr, fnmr };
-    if (k++ % step === 0) points.push(last);
+    if (k++ % step === 0) points.push({ threshold, fmr, fnmr });
+    else {
+      last.threshold = threshold;
+      last.fmr = fmr;
+      last.fnmr = fnmr;
+    }
+    return true;
   });
-  if (last && points[points.length - 1] !== last) points.push(last);
+  if (!Number.isNaN(last.threshold) && (points[points.length - 1]?.threshold ?? -Infinity) < last.threshold) {
+    points.push(last);
+    last = { ...last };
+  }
   return points;
-}
-
-function countOperatingPoints(scores: SortedScores): number {
-  let count = 0;
-  operatingPoints(scores, () => {
-    count++;
-  });
-  return count;
 }
 
 export function computeMetrics(scores: SortedScores): Metrics {

@@ -15,7 +15,10 @@ import { normal, seededRandom } from '../../../../src/core/seeded';
 
 function points(genuine: number[], impostor: number[]): OperatingPoint[] {
   const list: OperatingPoint[] = [];
-  operatingPoints(sortScores(genuine, impostor), (threshold, fmr, fnmr) => list.push({ threshold, fmr, fnmr }));
+  operatingPoints(sortScores(genuine, impostor), (threshold, fmr, fnmr) => {
+    list.push({ threshold, fmr, fnmr });
+    return true;
+  });
   return list;
 }
 

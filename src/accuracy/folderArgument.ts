@@ -1,0 +1,34 @@
+import type * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+
+/** The folder an Explorer right-click passed, else one the user picks. */
+export async function folderArgument(
+  services: ExtensionServices,
+  argument: unknown,
+  title: string,
+): Promise<vscode.Uri | undefined> {
+  if (isUri(argument)) return argument;
+  const picked = await services.ui.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    title,
+    openLabel: 'Choose Folder',
+  });
+  return picked?.[0];
+}
+
+function isUri(value: unknown): value is vscode.Uri {
+  return typeof value === 'object' && value !== null && 'scheme' in value && 'fsPath' in value;
+}
+
+/** Progress reporting in steps of whole percent: VS Code adds increments. */
+export function progressReporter(progress: vscode.Progress<{ message?: string; increment?: number }>) {
+  let reported = 0;
+  return (done: number, total: number) => {
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (percent <= reported && done !== total) return;
+    progress.report({ message: `${done} of ${total} calls`, increment: percent - reported });
+    reported = percent;
+  };
+}
