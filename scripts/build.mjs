@@ -24,6 +24,8 @@ export const BUNDLE_ENTRIES = {
   cli: 'src/cli.ts',
   // The local sandbox, loaded by the extension only when it starts (keeps activation small).
   sandbox: 'src/core/sandbox/index.ts',
+  // The accuracy lab (Evaluate Accuracy…, Quality Report…), loaded on first use (see lazyAccuracy).
+  accuracy: 'src/accuracy/index.ts',
   // zod on its own, loaded by the other bundles on first use (see lazyZod).
   zod: 'zod',
 };
@@ -76,6 +78,16 @@ const lazySandbox = {
   },
 };
 
+/** In dist/main.js, `import('../accuracy/index.js')` (src/commands) stays a require of dist/accuracy.js. */
+const lazyAccuracy = {
+  name: 'lazy-accuracy',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/accuracy\/index\.js$/ }, (args) =>
+      args.importer.includes(join('src', 'commands')) ? { path: './accuracy.js', external: true } : undefined,
+    );
+  },
+};
+
 /** In the activation bundle, `require('./main.js')` (src/extension.ts) stays a require of dist/main.js. */
 const lazyMain = {
   name: 'lazy-main',
@@ -108,7 +120,7 @@ const bundleOptions = {
   define: { BIOPASSID_VERSION: JSON.stringify(version) },
   // dist/cli.js is the `biopassid` bin; the shebang is harmless in the extension bundle.
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [lazyMain, lazySandbox, lazyZod],
+  plugins: [lazyMain, lazySandbox, lazyAccuracy, lazyZod],
 };
 
 /** TypeScript files under dir, skipping node_modules (the test harness installs live under test/). */

@@ -1,29 +1,9 @@
-import vscode = require('vscode');
-
-import { activeReport } from '../accuracy/reportPanel';
 import type { ExtensionServices } from '../context';
 
-/**
- * Save Report… (the report's title bar): the report as one self-contained HTML file, the same
- * page builder's output with no images in it.
- */
+/** Save Report… in a report's title bar (src/accuracy/save.ts); loaded on first use from its own bundle. */
 export function saveReport(services: ExtensionServices) {
-  return async (): Promise<vscode.Uri | undefined> => {
-    const report = activeReport();
-    if (!report) {
-      void services.ui.showInformationMessage(
-        'BioPass ID: no report is open. Run Evaluate Accuracy… or Quality Report… on a folder first.',
-      );
-      return undefined;
-    }
-    const uri = await services.ui.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(report.folder, '..', report.suggestedName),
-      filters: { HTML: ['html'] },
-      title: 'Save Report',
-    });
-    if (!uri) return undefined;
-    await services.workspace.writeFile(uri, Buffer.from(report.fileHtml, 'utf8'));
-    void services.ui.showInformationMessage(`BioPass ID: report saved to ${uri.fsPath}`);
-    return uri;
+  return async (...args: unknown[]): Promise<unknown> => {
+    const accuracy = await import('../accuracy/index.js');
+    return (accuracy.saveReport(services) as (...given: unknown[]) => Promise<unknown>)(...args);
   };
 }
