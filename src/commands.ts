@@ -2,10 +2,12 @@ import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
 import { evaluateAccuracy } from './commands/evaluateAccuracy';
 import { selectEnvironment } from './commands/environment';
+import { getStarted } from './commands/getStarted';
 import { clearHistory, openHistoryEntry, showHistory } from './commands/history';
 import { imageOperation } from './commands/imageOperation';
 import { insertImageBase64 } from './commands/insertImageBase64';
 import { newRequest } from './commands/newRequest';
+import { pasteCurl } from './commands/pasteCurl';
 import { qualityReport } from './commands/qualityReport';
 import { runScenario } from './commands/runScenario';
 import { saveReport } from './commands/saveReport';
@@ -50,6 +52,8 @@ export const COMMANDS = {
   insertImageBase64,
   copyRequestAsCode,
   runScenario,
+  getStarted,
+  pasteCurl,
   evaluateAccuracy,
   qualityReport,
   saveReport,

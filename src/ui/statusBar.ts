@@ -2,10 +2,11 @@ import vscode = require('vscode');
 
 import type { ExtensionServices } from '../context';
 import { SubscriptionKeyStore } from '../services/subscriptionKeyStore';
+import { statusText } from './statusText';
 
 /**
- * Environment and key state at a glance (`BioPass ID: homologation ••••abcd`, `from env`,
- * `not set`); a click opens the key and environment actions.
+ * Environment and key state at a glance, short (`hml ••••abcd`, `prod no key`, `sandbox`; see
+ * statusText.ts), the detail in the tooltip; a click opens the key and environment actions.
  */
 export class KeyStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('biopassid.status', vscode.StatusBarAlignment.Left, 10);
@@ -19,19 +20,19 @@ export class KeyStatusBar implements vscode.Disposable {
     const { config, keys, sandbox } = this.services;
     const environment = config.environment;
     let keyText: string;
-    let warning = false;
+    let hasKey = true;
     if (environment === 'sandbox') {
       keyText = sandbox.current ? 'running' : 'starts on use';
     } else {
       const stored = await keys.get(environment);
       keyText = stored?.source === 'environment-variable' ? 'from env' : SubscriptionKeyStore.describe(stored);
-      warning = !stored;
+      hasKey = stored !== undefined;
     }
-    this.item.text = `$(${warning ? 'warning' : 'shield'}) BioPass ID: ${environment} ${keyText}`;
+    const shown = statusText(environment, config.describeEnvironment(sandbox.current?.url), keyText, hasKey);
+    this.item.text = shown.text;
     // The tooltip shows the custom base URL, which a key can have been typed into.
-    this.item.tooltip = this.services.redactor.text(
-      `${config.describeEnvironment(sandbox.current?.url)}\nKey: ${keyText}\nClick for key and environment actions.`,
-    );
+    this.item.tooltip = this.services.redactor.text(shown.tooltip);
+    this.item.accessibilityInformation = { label: this.services.redactor.text(shown.accessibleLabel) };
     this.item.backgroundColor =
       environment === 'production' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

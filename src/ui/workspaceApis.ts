@@ -53,4 +53,8 @@ export class WorkspaceApis {
   writeClipboard(text: string): Thenable<void> {
     return vscode.env.clipboard.writeText(text);
   }
+
+  readClipboard(): Thenable<string> {
+    return vscode.env.clipboard.readText();
+  }
 }

@@ -4,6 +4,7 @@ import { activationTime } from './activationTime';
 import { batch } from './batch';
 import { evalBench } from './eval';
 import { printTable } from './measure';
+import { packageSizes } from './packageSizes';
 import { responseSize } from './responseSize';
 import { sendPath } from './sendPath';
 import { row, rows } from './table';
@@ -26,6 +27,7 @@ function bundle(): void {
   const main = kb('main.js');
   row('activation bundle, dist/extension.js (production)', activation, undefined, 'KB', '< 250 KB', activation < 250);
   row('  loaded on first use, dist/main.js', main, undefined, 'KB', '< 250 KB', main < 250);
+  packageSizes(root);
 }
 
 /** The parts, in order; BIOPASSID_BENCH_ONLY=batch,activation (names, comma-separated) runs only those. */

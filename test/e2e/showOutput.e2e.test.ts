@@ -21,7 +21,8 @@ describe('Show Output in the real workbench (packaged .vsix, headless Chromium)'
   it('palette -> "BioPass ID: Show Output" shows the BioPass ID channel with the activation line', async () => {
     // The window opened settings.json (a jsonc model), which activates the extension, but nothing
     // of BioPass ID was used yet: only the small activation bundle runs, so no status bar item.
-    const statusItem = workbench.page.locator('.part.statusbar .statusbar-item', { hasText: 'BioPass ID:' });
+    // The item's text is short (`hml not set`); its accessible label names BioPass ID in full.
+    const statusItem = workbench.page.locator('.part.statusbar [aria-label^="BioPass ID: "]');
     await workbench.page.waitForTimeout(2_000);
     assert.equal(await statusItem.count(), 0, 'no BioPass ID status bar item before first use');
 
@@ -29,7 +30,8 @@ describe('Show Output in the real workbench (packaged .vsix, headless Chromium)'
     const text = await workbench.waitForOutput('BioPass ID 0.1.0 activated');
     assert.match(text, /Environment: homologation \(https:\/\/hml-api\.biopassid\.com\)/);
     await statusItem.first().waitFor({ timeout: 20_000 });
-    assert.match((await statusItem.first().textContent()) ?? '', /BioPass ID: homologation/);
+    assert.match((await statusItem.first().textContent()) ?? '', /^\s*hml (not set|from env|••••\S{4})\s*$/);
+    assert.match((await statusItem.first().getAttribute('aria-label')) ?? '', /^BioPass ID: homologation, key /);
     await workbench.screenshot('show-output');
   });
 });

@@ -226,6 +226,24 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
     },
     startSandbox: { run: () => run('startSandbox') },
     runScenario: { run: () => run('runScenario', scenario) },
+    getStarted: { run: () => run('getStarted') },
+    pasteCurl: {
+      run: async () => {
+        // A curl line holding the canary key and face: the request file holds neither (the face
+        // goes to its own file next to it, the user's image), and nothing shown quotes them.
+        const body = {
+          Person: { CustomID: unique('canary-curl'), Face: [{ 'Face-1': canaries.face.toString('base64') }] },
+        };
+        await vscode.env.clipboard.writeText(
+          `curl --location 'https://hml-api.biopassid.com/multibiometrics/enroll' \\\n  -H 'Ocp-Apim-Subscription-Key: ${canaries.key}' \\\n  --data-raw '${JSON.stringify(body)}'`,
+        );
+        const target = vscode.Uri.joinPath(folder.uri, 'pasted.enroll.biopass.json');
+        user.answer({ saveDialog: () => target });
+        assert.ok(await run('pasteCurl'));
+        intentional.add(vscode.Uri.joinPath(folder.uri, `${body.Person.CustomID}.enroll.face-1.jpg`).fsPath);
+        await closeAllEditors();
+      },
+    },
     stopSandbox: {
       run: async () => {
         await run('stopSandbox');
