@@ -7,8 +7,17 @@ import { clearHistory, openHistoryEntry, showHistory } from './commands/history'
 import { imageOperation } from './commands/imageOperation';
 import { insertImageBase64 } from './commands/insertImageBase64';
 import { newRequest } from './commands/newRequest';
+import { openSampleFace, verifyListedPerson } from './commands/personActions';
 import { pasteCurl } from './commands/pasteCurl';
 import { qualityReport } from './commands/qualityReport';
+import {
+  copyCustomId,
+  deleteListedPerson,
+  openHistoryResult,
+  openResponseJson,
+  resendHistoryEntry,
+  saveResponse,
+} from './commands/resultCommands';
 import { runScenario } from './commands/runScenario';
 import { saveReport } from './commands/saveReport';
 import { startSandbox, stopSandbox } from './commands/sandbox';
@@ -52,6 +61,14 @@ export const COMMANDS = {
   insertImageBase64,
   copyRequestAsCode,
   runScenario,
+  openResponseJson,
+  saveResponse,
+  openHistoryResult,
+  resendHistoryEntry,
+  verifyListedPerson,
+  deleteListedPerson,
+  copyCustomId,
+  openSampleFace,
   getStarted,
   pasteCurl,
   evaluateAccuracy,

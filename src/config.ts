@@ -41,6 +41,11 @@ export class Config {
     return Math.round(this.number('maxResponseSizeMB', 64, 1, 500) * 1024 * 1024);
   }
 
+  /** Whether an answer opens the result panel by itself (biopassid.openResultPanel). */
+  get openResultPanel(): boolean {
+    return this.settings.get<boolean>('openResultPanel') !== false;
+  }
+
   get historySize(): number {
     return Math.round(this.number('historySize', 200, 0, 5000));
   }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Config } from './config';
 import type { Redactor } from './core/redact';
 import type { Log } from './log';
+import type { ResultPanels } from './panels/resultPanels';
 import type { RequestDiagnostics } from './requests/diagnostics';
 import type { RequestValidation } from './requests/requestValidation';
 import type { ScenarioTests } from './scenarios/scenarioTests';
@@ -29,6 +30,8 @@ export interface ExtensionServices {
   readonly sandbox: LocalSandbox;
   readonly history: RequestHistory;
   readonly results: ResultImages;
+  /** The result panels, and the response documents they open. */
+  readonly panels: ResultPanels;
   readonly validation: RequestValidation;
   readonly diagnostics: RequestDiagnostics;
   /** Scenario files in the Test Explorer. */

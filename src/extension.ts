@@ -3,9 +3,11 @@ import vscode = require('vscode');
 import type { ExtensionServices } from './context';
 import { isScenarioFileName, SCENARIO_GLOB } from './core/scenario/fileSuffix';
 import type { ExtensionMain } from './main';
+import type { Sidebar } from './sidebar/sidebarViews';
 import { isRequestDocument, SCHEMA_SCHEME, SchemaDocuments } from './requests/requestFiles';
 import { HISTORY_SCHEME } from './services/historyScheme';
 import { RESULT_SCHEME, ResultImages } from './services/resultImages';
+import { registerLazySidebar } from './sidebar/lazySidebar';
 
 /**
  * Activation, kept small: the extension activates on every JSON document, settings.json included,
@@ -19,7 +21,17 @@ import { RESULT_SCHEME, ResultImages } from './services/resultImages';
 export interface ExtensionApi {
   /** The services, loading the rest of the extension if it is not loaded yet; undefined if it failed to start. */
   services(): ExtensionServices | undefined;
+  /** The activity bar views' providers, loading the rest if needed. */
+  sidebar(): Sidebar | undefined;
 }
+
+/** The views of the BioPass ID activity bar container (package.json; src/sidebar/sidebarViews.ts). */
+const SIDEBAR_VIEWS = [
+  { id: 'biopassid.environment' },
+  // The API has no call that lists persons: say where these come from.
+  { id: 'biopassid.persons', description: 'from this tool’s history (no list call in the API)' },
+  { id: 'biopassid.history' },
+];
 
 interface CommandContribution {
   command: string;
@@ -65,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       provideTextDocumentContent: (uri, token) => load()?.historyDocuments.provideTextDocumentContent(uri, token),
     }),
     vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new SchemaDocuments(context.extensionUri)),
+    // Opening the BioPass ID sidebar loads the rest: its views read the history and the key store.
+    registerLazySidebar(SIDEBAR_VIEWS, (viewId) => load()?.sidebar.tree(viewId)),
   );
 
   const loadFor = (document: vscode.TextDocument) => {
@@ -81,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void vscode.workspace.findFiles(SCENARIO_GLOB, '**/node_modules/**', 1).then((found) => {
     if (found.length > 0) load();
   });
-  return { services: () => load()?.services };
+  return { services: () => load()?.services, sidebar: () => load()?.sidebar };
 }
 
 export function deactivate(): void {}

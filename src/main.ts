@@ -5,6 +5,8 @@ import { Config } from './config';
 import type { ExtensionServices } from './context';
 import { Redactor } from './core/redact';
 import { Log } from './log';
+import { RESPONSE_SCHEME } from './panels/responseDocuments';
+import { ResultPanels } from './panels/resultPanels';
 import { RequestCodeActions } from './requests/codeActions';
 import { SendCodeLens } from './requests/codeLens';
 import { RequestDiagnostics } from './requests/diagnostics';
@@ -22,6 +24,9 @@ import { HistoryDocuments } from './services/historyDocuments';
 import { LocalSandbox } from './services/localSandbox';
 import type { ResultImages } from './services/resultImages';
 import { SubscriptionKeyStore } from './services/subscriptionKeyStore';
+import { Sidebar } from './sidebar/sidebarViews';
+import { promptForKey } from './ui/keyPrompt';
+import { PanelApis } from './ui/panelApis';
 import { KeyStatusBar } from './ui/statusBar';
 import { WindowApis } from './ui/windowApis';
 import { WorkspaceApis } from './ui/workspaceApis';
@@ -35,6 +40,8 @@ export interface ExtensionMain {
   readonly commands: ReadonlyMap<string, CommandHandler>;
   /** Serves history entries under HISTORY_SCHEME. */
   readonly historyDocuments: vscode.TextDocumentContentProvider;
+  /** The activity bar views' providers (registered by src/extension.ts). */
+  readonly sidebar: Sidebar;
 }
 
 /**
@@ -66,7 +73,20 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
     diagnostics,
     // Its runs read the services, built by then.
     scenarios: new ScenarioTests((tests, request, token) => runScenarioItems(tests, services, request, token)),
+    panels: new ResultPanels(
+      {
+        extensionUri: context.extensionUri,
+        redact: (text) => redactor.text(text),
+        viewLogs: () => log.show(),
+        copy: (text) => services.workspace.writeClipboard(text),
+        executeCommand: (id, ...args) => services.workspace.executeCommand(id, ...args),
+        setKey: async () => (await promptForKey(services, config.environment)) !== undefined,
+      },
+      new PanelApis(),
+    ),
   };
+  const sidebar = new Sidebar(services);
+  const refreshSidebar = () => sidebar.refresh();
   const statusBar = new KeyStatusBar(services);
   const refresh = () => void statusBar.refresh();
   context.subscriptions.push(
@@ -98,9 +118,23 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
       log.info(config.describeEnvironment(sandbox.current?.url));
       refresh();
     }),
+    services.panels,
+    services.panels.apis.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.panels.responses),
+    sidebar,
+    keys.onDidChange(refreshSidebar),
+    sandbox.onDidChange(refreshSidebar),
+    history.onDidChange(refreshSidebar),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (Config.affectsEnvironment(event)) refreshSidebar();
+    }),
   );
   const version = String(context.extension.packageJSON.version ?? '');
   log.info(`BioPass ID ${version} activated. ${config.describeEnvironment()}`);
   refresh();
-  return { services, commands: commandHandlers(services), historyDocuments: new HistoryDocuments(history) };
+  return {
+    services,
+    commands: commandHandlers(services),
+    historyDocuments: new HistoryDocuments(history),
+    sidebar,
+  };
 }

@@ -24,6 +24,10 @@ export interface CallResult {
   headline: string;
   /** Where a returned image (anonymized, cropped, decoded) can be opened. */
   resultImage?: vscode.Uri;
+  /** Where it went, as the log block names it (`sandbox (http://127.0.0.1:4000)`). */
+  environment?: string;
+  /** The id of its history entry. */
+  historyId?: string;
 }
 
 function bioPassIdOf(body: unknown): string | undefined {
@@ -76,9 +80,10 @@ export async function sendCall(
   }
 
   const bioPassId = 'body' in outcome ? bioPassIdOf(outcome.body) : undefined;
+  const historyId = randomUUID();
   await services.history.add(
     {
-      id: randomUUID(),
+      id: historyId,
       time: new Date().toISOString(),
       operation: call.operation,
       environment: target.environment,
@@ -92,5 +97,5 @@ export async function sendCall(
     },
     block,
   );
-  return { call, outcome, headline, ...(resultImage ? { resultImage } : {}) };
+  return { call, outcome, headline, ...(resultImage ? { resultImage } : {}), environment: target.describe, historyId };
 }

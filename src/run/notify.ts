@@ -16,6 +16,9 @@ const OPEN_IMAGE = 'Open Image';
  */
 export function notifyResult(services: ExtensionServices, result: CallResult, retry: () => void): void {
   const { outcome } = result;
+  // The result panel shows the whole answer; cancelled calls open nothing.
+  const cancelled = outcome.kind === 'network-error' && outcome.cause === 'aborted';
+  if (services.config.openResultPanel && !cancelled) services.panels.showResult(result, retry);
   if (outcome.kind === 'success') {
     if (result.resultImage) void services.workspace.executeCommand('vscode.open', result.resultImage);
     const actions = result.resultImage ? [OPEN_IMAGE, VIEW_LOGS] : [VIEW_LOGS];
@@ -59,6 +62,7 @@ export function notifySummary(services: ExtensionServices, results: readonly (Ca
   const failures = failed.map((result) => `${result.call.source ?? result.call.customId ?? '?'}: ${result.headline}`);
   services.log.info(`${title} run: ${counts}${failures.length > 0 ? `\n  ${failures.join('\n  ')}` : ''}`);
   const message = `${title}: ${counts}.${failures.length > 0 ? ` Failed: ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? '; …' : ''}` : ''}`;
+  if (services.config.openResultPanel && done.length > 0) services.panels.showBatch(results);
   const show = failed.length > 0 ? services.ui.showWarningMessage : services.ui.showInformationMessage;
   void show.call(services.ui, message, VIEW_LOGS).then((choice) => {
     if (choice === VIEW_LOGS) services.log.show();

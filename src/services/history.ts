@@ -30,12 +30,23 @@ const STATE_KEY = 'biopassid.history';
  */
 export class RequestHistory {
   private readonly blocks = new Map<string, string>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly capacity: () => number,
     private readonly redactor: Redactor,
   ) {}
+
+  /** Called after every add and clear (the sidebar's Persons and History views follow it). */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   entries(): HistoryEntry[] {
     return this.state.get<HistoryEntry[]>(STATE_KEY, []);
@@ -56,6 +67,7 @@ export class RequestHistory {
     const kept = [redacted, ...this.entries()].slice(0, capacity);
     for (const id of this.blocks.keys()) if (!kept.some((item) => item.id === id)) this.blocks.delete(id);
     await this.state.update(STATE_KEY, kept);
+    this.changed();
   }
 
   find(id: string): HistoryEntry | undefined {
@@ -69,5 +81,6 @@ export class RequestHistory {
   async clear(): Promise<void> {
     this.blocks.clear();
     await this.state.update(STATE_KEY, []);
+    this.changed();
   }
 }

@@ -259,6 +259,40 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
         await closeAllEditors();
       },
     },
+    openResponseJson: {
+      run: async () => {
+        const [result] = callResults(await run('anonymizeFace', face));
+        const document = (await run('openResponseJson', result)) as vscode.TextDocument | undefined;
+        assert.match(document?.getText() ?? '', /<(jpeg|png) \d+ KB sha256:/);
+        await closeAllEditors();
+      },
+    },
+    saveResponse: {
+      run: async () => {
+        const [result] = callResults(await run('cropIcao', face));
+        const apis = services.panels.apis;
+        const realDialog = apis.showSaveDialog;
+        apis.showSaveDialog = async () => vscode.Uri.joinPath(folder.uri, 'saved-response.json');
+        try {
+          assert.ok(await run('saveResponse', result, 'described'));
+        } finally {
+          apis.showSaveDialog = realDialog;
+        }
+      },
+    },
+    openHistoryResult: {
+      run: async () => assert.ok(await run('openHistoryResult', services.history.entries()[0]?.id)),
+    },
+    resendHistoryEntry: { run: () => run('resendHistoryEntry', services.history.entries()[0]?.id) },
+    verifyListedPerson: { sends: true, run: () => run('verifyListedPerson', fileId, face) },
+    deleteListedPerson: { run: () => run('deleteListedPerson', `person:custom:${unique('gone')}`) },
+    copyCustomId: { run: async () => assert.equal(await run('copyCustomId', faceId), faceId) },
+    openSampleFace: {
+      run: async () => {
+        await run('openSampleFace');
+        await closeAllEditors();
+      },
+    },
   };
 
   /** A labelled folder of the canary face (two persons), for the accuracy and quality reports. */

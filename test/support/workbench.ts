@@ -13,6 +13,7 @@ export const SETTINGS = [
   'maxConcurrentRequests',
   'maxImageSizeMB',
   'historySize',
+  'openResultPanel',
 ] as const;
 export type SettingName = (typeof SETTINGS)[number];
 

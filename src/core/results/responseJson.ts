@@ -41,10 +41,15 @@ export interface SavedFile {
  * decoded into a file beside it, named after the JSON file and the field's path
  * (`face.anonymizer.FaceAnonymizer.Image.jpg`).
  */
-export function responseWithImageFiles(body: unknown, stem: string): { json: string; files: SavedFile[] } {
+export function responseWithImageFiles(
+  body: unknown,
+  stem: string,
+  redactText: (text: string) => string = (text) => text,
+): { json: string; files: SavedFile[] } {
   const files: SavedFile[] = [];
-  walk(body, [], (text, path) => {
-    if (!isBase64Run(text)) return text;
+  // Images stay whole (the user asked for them); any other text still passes the redactor (a key echoed back).
+  const kept = walk(body, [], (text, path) => {
+    if (!isBase64Run(text)) return redactText(text);
     const bytes = Buffer.from(text, 'base64');
     const kind = detectImageKind(bytes);
     const extension = kind ? IMAGE_FILE_EXTENSIONS[kind] : '.bin';
@@ -52,5 +57,5 @@ export function responseWithImageFiles(body: unknown, stem: string): { json: str
     files.push({ name: `${stem}.${field}${extension}`, bytes });
     return text;
   });
-  return { json: `${JSON.stringify(body, null, 2)}\n`, files };
+  return { json: `${JSON.stringify(kept, null, 2)}\n`, files };
 }

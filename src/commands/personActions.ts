@@ -1,0 +1,39 @@
+import type { ExtensionServices } from '../context';
+import { sampleFaceJpeg } from '../core/images/samples';
+import { personRequest } from '../core/request/build';
+import { pickImages, readImage } from '../run/images';
+import { runCalls } from '../run/runCalls';
+import { customIdOf } from './resultCommands';
+
+/** `Verify an Image Against…` on a Persons item: pick a face image, verify it under that CustomID. */
+export function verifyListedPerson(services: ExtensionServices) {
+  return async (argument: unknown, image?: unknown) => {
+    const customId = customIdOf(argument);
+    if (customId === undefined) return undefined;
+    const [uri] = await pickImages(services, image === undefined ? [] : [image], `Verify ${customId}`);
+    if (!uri) return undefined;
+    const read = await readImage(services, uri, 'face');
+    if (!read.ok) {
+      void services.ui.showErrorMessage(`Verify ${customId}: ${read.message} Nothing was sent.`);
+      return undefined;
+    }
+    return runCalls(services, 'verify', [
+      {
+        operation: 'verify',
+        body: personRequest(customId, { face: read.base64 }),
+        customId,
+        source: read.name,
+        context: { customId, sentFace: true, sentFingers: [] },
+      },
+    ]);
+  };
+}
+
+/** `Open a Sample Face`: a synthetic face drawn in code, in a read-only in-memory tab, to try the actions on. */
+export function openSampleFace(services: ExtensionServices) {
+  return async () => {
+    const uri = services.results.add('sample-face.jpg', sampleFaceJpeg(1));
+    await services.workspace.executeCommand('vscode.open', uri);
+    return uri;
+  };
+}
