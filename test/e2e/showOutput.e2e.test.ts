@@ -30,7 +30,7 @@ describe('Show Output in the real workbench (packaged .vsix, headless Chromium)'
     const text = await workbench.waitForOutput('BioPass ID 0.1.0 activated');
     assert.match(text, /Environment: homologation \(https:\/\/hml-api\.biopassid\.com\)/);
     await statusItem.first().waitFor({ timeout: 20_000 });
-    assert.match((await statusItem.first().textContent()) ?? '', /^\s*hml (not set|from env|••••\S{4})\s*$/);
+    assert.match((await statusItem.first().textContent()) ?? '', /^\s*hml (no key|from env|••••\S{4})\s*$/);
     assert.match((await statusItem.first().getAttribute('aria-label')) ?? '', /^BioPass ID: homologation, key /);
     await workbench.screenshot('show-output');
   });
