@@ -60,6 +60,12 @@ export function curlWords(text: string): WordsResult {
       break;
     } else {
       const op = 'op' in entry ? entry.op : '?';
+      if (/^[<>]/.test(op)) {
+        return {
+          ok: false,
+          message: `The command redirects input or output ("${op}" outside quotes): paste a curl command whose body is in --data.`,
+        };
+      }
       return {
         ok: false,
         message: `The text holds more than one curl command (a shell operator "${op}" outside quotes): paste one curl command.`,

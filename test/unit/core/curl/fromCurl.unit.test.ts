@@ -174,6 +174,10 @@ describe('curl import: a pasted curl command becomes a request file', () => {
       await refused(`curl --form 'a=@b' https://hml-api.biopassid.com/multibiometrics/enroll`),
       /option --form is not one/,
     );
+    assert.match(
+      await refused(`curl -X POST https://hml-api.biopassid.com/multibiometrics/enroll --data-binary @- <<JSON`),
+      /redirects input or output \("<<"/,
+    );
     assert.match(await refused('curl -H'), /-H needs a value/);
     assert.match(
       await refused(`curl -H 'Ocp-Apim-Subscription-Key ${KEY}' https://x.test/multibiometrics/enroll -d '{}'`),
