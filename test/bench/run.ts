@@ -6,6 +6,7 @@ import { evalBench } from './eval';
 import { printTable } from './measure';
 import { packageSizes } from './packageSizes';
 import { responseSize } from './responseSize';
+import { scenario } from './scenario';
 import { sendPath } from './sendPath';
 import { row, rows } from './table';
 import { validation } from './validation';
@@ -38,6 +39,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   'send-path': sendPath,
   'response-size': responseSize,
   batch,
+  scenario,
   eval: evalBench,
 };
 

@@ -52,7 +52,8 @@ function inside(root: string, path: string): boolean {
  */
 export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: string }): ScenarioDiagnostic[] {
   const found: ScenarioDiagnostic[] = [];
-  const { text, root, scenario } = plan;
+  const { text, scenario } = plan;
+  const root = plan.rootNode();
   const add = (
     code: ScenarioDiagnosticCode,
     message: string,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { OperationId } from '../contract/operations';
 import { operationFromFileName } from '../request/fileName';
 import type { ExpectationKey } from './expectations';
@@ -22,10 +22,10 @@ export interface PlannedStep {
   readonly step: ScenarioStep;
   /** From `operation`, else from the request file name; undefined is a problem (diagnostics). */
   readonly operation: OperationId | undefined;
-  /** The step's `name` in the file. */
+  /** The step's `name` in the file (worked out on first read). */
   readonly location: Location;
-  /** Each expectation's key in the file; 'success' (implied) points at the step. */
-  readonly expectLocations: Readonly<Record<ExpectationKey | 'success', Location>>;
+  /** Where an expectation is written; 'success' (implied) and unwritten ones point at the step. */
+  locationOf(expectation: ExpectationKey | 'success'): Location;
   readonly path: JsonPath;
 }
 
@@ -41,7 +41,8 @@ export interface ScenarioPlan {
   readonly file: string;
   readonly name: string;
   readonly text: string;
-  readonly root: Node | undefined;
+  /** The JSON tree with offsets, parsed on first need. */
+  rootNode(): Node | undefined;
   readonly scenario: ScenarioFile | undefined;
   readonly steps: readonly PlannedStep[];
   readonly teardown: readonly PlannedStep[];
@@ -52,33 +53,48 @@ export interface ScenarioPlan {
   readonly problems: readonly ScenarioProblem[];
 }
 
-const EXPECTATION_KEYS: readonly ExpectationKey[] = [
-  'status',
-  'verdict',
-  'icaoConformed',
-  'scoreAtLeast',
-  'faces',
-  'errorContains',
-];
-
 export function scenarioDisplayName(file: string, scenario?: { name?: string | undefined }): string {
   return scenario?.name ?? basename(file).replace(new RegExp(`${SCENARIO_SUFFIX.replace(/\./g, '\\.')}$`, 'i'), '');
 }
 
-function planSteps(text: string, root: Node | undefined, steps: readonly ScenarioStep[], phase: PlannedStep['phase']) {
+/** Where things are in the file, worked out on first need: a run that passes never parses a tree. */
+class TextTree {
+  private tree: Node | undefined | null = null;
+
+  constructor(readonly text: string) {}
+
+  root(): Node | undefined {
+    if (this.tree === null) this.tree = parseTree(this.text, [], { allowTrailingComma: false, disallowComments: true });
+    return this.tree;
+  }
+
+  locate(path: JsonPath): Location {
+    return locate(this.text, this.root(), path);
+  }
+}
+
+function planSteps(tree: TextTree, steps: readonly ScenarioStep[], phase: PlannedStep['phase']): PlannedStep[] {
   return steps.map((step, index): PlannedStep => {
     const path: JsonPath = [phase, index];
-    const stepLocation = locate(text, root, [...path, 'name']);
-    const expectLocations = { success: stepLocation } as Record<ExpectationKey | 'success', Location>;
-    for (const key of EXPECTATION_KEYS) expectLocations[key] = locate(text, root, [...path, 'expect', key]);
+    let location: Location | undefined;
+    const stepLocation = () => {
+      location ??= tree.locate([...path, 'name']);
+      return location;
+    };
     return {
       name: step.name,
       phase,
       index,
       step,
       operation: step.operation ?? (step.request ? operationFromFileName(step.request) : undefined),
-      location: stepLocation,
-      expectLocations,
+      get location() {
+        return stepLocation();
+      },
+      // An expectation that is not written never fails; one that is points at its key.
+      locationOf: (expectation) =>
+        expectation !== 'success' && step.expect?.[expectation] !== undefined
+          ? tree.locate([...path, 'expect', expectation])
+          : stepLocation(),
       path,
     };
   });
@@ -106,21 +122,33 @@ export function parseDataRows(csvText: string): { columns: string[]; rows: DataR
 
 /** The scenario in a file's text, without reading anything else (the editor's first pass). */
 export function parseScenarioText(file: string, text: string): Omit<ScenarioPlan, 'rows' | 'columns'> {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const problems: ScenarioProblem[] = errors.map((error) => ({
-    message: `JSON syntax: ${printParseErrorCode(error.error)}`,
-    location: locationAt(text, error.offset, error.length),
-  }));
+  const tree = new TextTree(text);
+  const problems: ScenarioProblem[] = [];
+  let value: unknown;
+  try {
+    // The native parser first: the text of a scenario is strict JSON.
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    for (const error of errors) {
+      problems.push({
+        message: `JSON syntax: ${printParseErrorCode(error.error)}`,
+        location: locationAt(text, error.offset, error.length),
+      });
+    }
+    if (problems.length === 0)
+      problems.push({ message: 'JSON syntax: not valid JSON', location: locationAt(text, 0, 0) });
+  }
   let scenario: ScenarioFile | undefined;
-  if (errors.length === 0 && root) {
-    const parsed = scenarioSchemas().Scenario.safeParse(getNodeValue(root));
+  if (problems.length === 0) {
+    const parsed = scenarioSchemas().Scenario.safeParse(value);
     if (parsed.success) scenario = parsed.data;
     else {
       for (const issue of parsed.error.issues) {
         const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
         const where = path.length > 0 ? `${path.join('.')}: ` : '';
-        problems.push({ message: `${where}${issue.message}`, location: locate(text, root, path) });
+        problems.push({ message: `${where}${issue.message}`, location: tree.locate(path) });
       }
     }
   }
@@ -128,10 +156,10 @@ export function parseScenarioText(file: string, text: string): Omit<ScenarioPlan
     file,
     name: scenarioDisplayName(file, scenario),
     text,
-    root,
+    rootNode: () => tree.root(),
     scenario,
-    steps: scenario ? planSteps(text, root, scenario.steps, 'steps') : [],
-    teardown: scenario ? planSteps(text, root, scenario.teardown ?? [], 'teardown') : [],
+    steps: scenario ? planSteps(tree, scenario.steps, 'steps') : [],
+    teardown: scenario ? planSteps(tree, scenario.teardown ?? [], 'teardown') : [],
     csvFile: scenario?.data ? resolve(dirname(file), scenario.data.csv) : undefined,
     problems,
   };
@@ -142,7 +170,7 @@ export async function loadScenario(file: string, text?: string): Promise<Scenari
   const source = text ?? (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   const parsed = parseScenarioText(file, source);
   if (!parsed.csvFile) return { ...parsed, rows: undefined, columns: undefined };
-  const where = locate(source, parsed.root, ['data', 'csv']);
+  const where = locate(source, parsed.rootNode(), ['data', 'csv']);
   try {
     const { columns, rows } = parseDataRows(await readFile(parsed.csvFile, 'utf8'));
     const problems =

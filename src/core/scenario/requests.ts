@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isFileReference, prepareWireBody, RequestPreparationError } from '../request/prepare';
+import { toBase64 } from '../images/read';
+import { isFileReference, RequestPreparationError, readReferencedImage } from '../request/prepare';
 import type { PlannedStep, ScenarioPlan } from './load';
 import { holdsVariables } from './variables';
 
@@ -73,17 +74,52 @@ export function requestFileOf(plan: Pick<ScenarioPlan, 'file'>, step: PlannedSte
 export interface ImageOptions {
   readonly allowedRoot: string;
   readonly maxImageBytes?: number;
+  /**
+   * The images read so far in this run, by absolute path: a file named by many steps is checked
+   * and read once (a 1,000-step scenario would otherwise resolve and read it 1,000 times).
+   */
+  readonly images?: Map<string, Promise<string>>;
 }
 
-/** Reads and encodes the `$file` images of a body, inside allowedRoot only (the request-file rules). */
+/**
+ * Reads and encodes the `$file` images of a body with the request-file rules (readReferencedImage:
+ * inside allowedRoot, links followed, an image it can read), each file once per run.
+ */
 export async function readStepImages(body: unknown, baseDir: string, options: ImageOptions): Promise<unknown> {
+  const prepare = {
+    baseDir,
+    allowedRoot: options.allowedRoot,
+    ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
+  };
+  const read = (reference: string, jsonPath: (string | number)[]): Promise<string> => {
+    const key = resolve(baseDir, reference);
+    let image = options.images?.get(key);
+    if (!image) {
+      image = readReferencedImage(reference, jsonPath, prepare).then((info) => toBase64(info.bytes));
+      options.images?.set(key, image);
+    }
+    return image;
+  };
+  const walk = async (node: unknown, jsonPath: (string | number)[]): Promise<unknown> => {
+    if (isFileReference(node)) return read(node.$file, jsonPath);
+    if (Array.isArray(node)) {
+      const items: unknown[] = [];
+      for (const [index, item] of node.entries()) items.push(await walk(item, [...jsonPath, index]));
+      return items;
+    }
+    if (isObject(node)) {
+      const entries: [string, unknown][] = [];
+      for (const [key, item] of Object.entries(node)) {
+        // As in request files, the editor-only `$schema` is not sent.
+        if (jsonPath.length === 0 && key === '$schema') continue;
+        entries.push([key, await walk(item, [...jsonPath, key])]);
+      }
+      return Object.fromEntries(entries);
+    }
+    return node;
+  };
   try {
-    const prepared = await prepareWireBody(body, {
-      baseDir,
-      allowedRoot: options.allowedRoot,
-      ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
-    });
-    return prepared.body;
+    return await walk(body, []);
   } catch (error) {
     throw new StepRequestError(error instanceof RequestPreparationError ? error.message : String(error));
   }

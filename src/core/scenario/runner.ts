@@ -119,6 +119,7 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
   }
   const imageOptions = {
     allowedRoot: options.allowedRoot,
+    images: new Map<string, Promise<string>>(),
     ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
   };
   const prepared = new Map<PlannedStep, Promise<PreparedStepBody>>();
@@ -186,7 +187,7 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
       outcome.kind === 'success' ? verdict(operation, outcome.body, sentBiometrics(body)) : outcome.summary;
     const failures = checkExpectations(operation, outcome, step.step.expect).map((failure) => ({
       message: failure.message,
-      location: step.expectLocations[failure.expectation],
+      location: step.locationOf(failure.expectation),
     }));
     return {
       ...base,
