@@ -60,7 +60,7 @@ export function summarise(result: EvalScores, targetFmr = DEFAULT_TARGET_FMR): E
   for (const rate of [...Object.values(fnmrAtFmr), atThreshold]) {
     if (rate.supported || warnings.some((warning) => warning.includes(`FMR ${formatFmr(rate.targetFmr)}:`))) continue;
     warnings.push(
-      `FMR ${formatFmr(rate.targetFmr)}: ${impostor.length} impostor comparisons, fewer than the ${rate.impostorsNeeded} (30 / FMR) needed to support it; no FNMR or threshold is given there. Add images or persons, or raise --impostors.`,
+      `FMR ${formatFmr(rate.targetFmr)}: ${impostor.length} impostor comparisons, fewer than the ${rate.impostorsNeeded} (30 / FMR) needed to support it; no FNMR or threshold is given there. Add images or persons (in the CLI, or raise --impostors).`,
     );
   }
   if (genuine.length === 0) warnings.push('No genuine comparisons: each person needs at least two images.');
