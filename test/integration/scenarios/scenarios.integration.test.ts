@@ -169,7 +169,7 @@ describe('scenarios: Test Explorer, Run CodeLens, diagnostics (real extension ho
     assert.equal(document.getText(undefinedVariable?.range), '{{nothing}}');
   });
 
-  it('completes {{variables}} inside a string', async () => {
+  it('completes {{variables}} inside a string, and a hover says what one holds', async () => {
     const uri = await scenarioFile('complete.biopass-test.json', flow('no match'));
     const document = await vscode.workspace.openTextDocument(uri);
     const line = document
@@ -185,6 +185,16 @@ describe('scenarios: Test Explorer, Run CodeLens, diagnostics (real extension ho
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     for (const expected of ['run.id', 'customId', 'enroll.Person.BioPassID'])
       assert.ok(labels.includes(expected), `${expected} in ${labels.join(', ')}`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, character),
+    );
+    const hoverText = hovers
+      .flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value)))
+      .join('\n');
+    // Markdown-escaped as VS Code renders it: `{{customId}}`, then `variable: it-{{run.id}}`.
+    assert.match(hoverText, /\{\{customId\}\}[\s\S]*variable:(&nbsp;| )it-\\?\{\\?\{run\.id/);
   });
 
   it('a run against production asks first, and sends nothing when the answer is no', async () => {
