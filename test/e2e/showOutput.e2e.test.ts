@@ -32,6 +32,18 @@ describe('Show Output in the real workbench (packaged .vsix, headless Chromium)'
     await statusItem.first().waitFor({ timeout: 20_000 });
     assert.match((await statusItem.first().textContent()) ?? '', /^\s*hml (no key|from env|••••\S{4})\s*$/);
     assert.match((await statusItem.first().getAttribute('aria-label')) ?? '', /^BioPass ID: homologation, key /);
+    // The detail is in the tooltip: the environment with its base URL, the key's state, the click.
+    await statusItem.first().hover();
+    const tooltip = workbench.page.getByText('Click for key and environment actions.').first();
+    await tooltip.waitFor({ timeout: 10_000 });
+    const hover = workbench.page.locator('.workbench-hover, .monaco-hover', {
+      hasText: 'Click for key and environment actions.',
+    });
+    assert.match(
+      ((await hover.first().textContent()) ?? '').replace(/\s+/g, ' '),
+      /BioPass ID ?Environment: homologation \(https:\/\/hml-api\.biopassid\.com\) ?Key: (not set|••••\S{4}.*) ?Click for key/,
+    );
+    await workbench.screenshot('status-bar-tooltip');
     await workbench.screenshot('show-output');
   });
 });
