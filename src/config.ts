@@ -60,6 +60,16 @@ export class Config {
     await this.settings.update('environment', environment, target);
   }
 
+  /** Sets the custom base URL where the user set it (as setEnvironment does). */
+  async setCustomBaseUrl(baseUrl: string): Promise<void> {
+    const inspected = this.settings.inspect<string>('customBaseUrl');
+    const target =
+      inspected?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+    await this.settings.update('customBaseUrl', baseUrl, target);
+  }
+
   describeEnvironment(sandboxUrl?: string): string {
     return describeEnvironment(this.environment, this.customBaseUrl, sandboxUrl);
   }

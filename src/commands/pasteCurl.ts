@@ -3,6 +3,8 @@ import vscode = require('vscode');
 import type { ExtensionServices } from '../context';
 import { curlToRequestFile } from '../core/curl/fromCurl';
 
+const USE_CUSTOM = 'Use as Custom Environment';
+
 /** The folder a pasted request goes to by default: the active file's, else the first workspace folder. */
 function defaultFolder(services: ExtensionServices): vscode.Uri | undefined {
   const active = services.ui.activeTextEditor()?.document.uri;
@@ -60,7 +62,17 @@ export function pasteCurl(services: ExtensionServices) {
     await services.workspace.writeFile(target, new TextEncoder().encode(value.text));
     await services.ui.showTextDocument(await services.workspace.openTextDocument(target));
     services.log.info(`Paste cURL: wrote ${target.toString(true)} (${value.operation}); ${value.notes.join(' ')}`);
-    void services.ui.showInformationMessage(`Request file for ${value.operation} written. ${value.notes.join(' ')}`);
+    const message = `Request file for ${value.operation} written. ${value.notes.join(' ')}`;
+    const { environment } = value;
+    if (environment.id !== 'custom') {
+      void services.ui.showInformationMessage(message);
+      return target;
+    }
+    // A host other than homologation and production: offer it as the custom environment.
+    if ((await services.ui.showInformationMessage(message, USE_CUSTOM)) === USE_CUSTOM) {
+      await services.config.setCustomBaseUrl(environment.baseUrl);
+      await services.config.setEnvironment('custom');
+    }
     return target;
   };
 }

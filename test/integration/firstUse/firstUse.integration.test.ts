@@ -182,6 +182,26 @@ describe('first use: walkthrough, keybindings, Paste cURL (real extension host)'
       assert.ok(shown.every((message) => !message.includes(KEY)));
     });
 
+    it('an unknown host is offered as the custom environment, with the gateway prefix in its base URL', async () => {
+      await vscode.env.clipboard.writeText(
+        `curl -X POST 'https://gateway.example.test/bio/quality/check_icao' -H 'Ocp-Apim-Subscription-Key: ${KEY}' -d '{"Check":{"Image":"${face.toString('base64')}"}}'`,
+      );
+      const target = vscode.Uri.joinPath(folder.uri, 'icao.check_icao.biopass.json');
+      user.answer({
+        saveDialog: () => target,
+        message: (shown) =>
+          shown.actions.includes('Use as Custom Environment') ? 'Use as Custom Environment' : undefined,
+      });
+      assert.ok(await vscode.commands.executeCommand('biopassid.pasteCurl'));
+      const offer = user.messagesOf('information').find((shown) => shown.actions.includes('Use as Custom Environment'));
+      assert.match(offer?.message ?? '', /https:\/\/gateway\.example\.test\/bio is not homologation or production/);
+      assert.equal(services.config.environment, 'custom');
+      assert.equal(services.config.customBaseUrl, 'https://gateway.example.test/bio');
+      assert.deepEqual(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))).Check, {
+        Image: { $file: './check_icao.image.jpg' },
+      });
+    });
+
     it('bad input: a clear message, no save dialog, nothing written', async () => {
       for (const [text, expected] of [
         ['npm install biopassid', /This is not a curl command/],
