@@ -1,3 +1,4 @@
+import { bulkFolder } from './commands/bulkFolder';
 import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
 import { evaluateAccuracy } from './commands/evaluateAccuracy';
@@ -53,6 +54,9 @@ export const COMMANDS = {
   anonymizeFace: imageOperation({ operation: 'anonymizer', biometric: 'face' }),
   checkNfiq: imageOperation({ operation: 'check_nfiq', biometric: 'finger' }),
   deletePerson,
+  enrollFolder: bulkFolder('enroll'),
+  updateFolder: bulkFolder('update'),
+  deleteFolder: bulkFolder('delete'),
   showHistory,
   clearHistory,
   openHistoryEntry,

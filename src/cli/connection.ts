@@ -1,6 +1,6 @@
 import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import { DEFAULT_ENVIRONMENT, isEnvironmentId, resolveBaseUrl } from '../core/environments';
-import { type Client, createClient, type FetchLike } from '../core/http';
+import { type Client, createClient, type FetchLike, type Sleep } from '../core/http';
 import { type Parsed, positiveNumberOption, stringOption } from './args';
 import { type CliIo, UsageError } from './io';
 
@@ -57,8 +57,10 @@ export function connectionFrom(parsed: Parsed, io: CliIo): Connection {
   };
 }
 
-export function clientFor(connection: Connection): Client {
+/** `sleep` replaces the client's own wait after a 429 (bulk shares it between its workers). */
+export function clientFor(connection: Connection, sleep?: Sleep): Client {
   return createClient({
+    ...(sleep === undefined ? {} : { sleep }),
     fetch: connection.fetch,
     baseUrl: connection.baseUrl,
     key: connection.key,

@@ -1,7 +1,7 @@
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type EnvironmentId, resolveBaseUrl } from '../core/environments';
-import { type Client, createClient } from '../core/http';
+import { type Client, createClient, type Sleep } from '../core/http';
 import { KEY_ENVIRONMENT_VARIABLE } from '../services/subscriptionKeyStore';
 import { promptForKey } from '../ui/keyPrompt';
 
@@ -12,6 +12,8 @@ export interface Target {
   client: Client;
   /** `homologation (https://hml-api.biopassid.com)`, for logs and messages. */
   describe: string;
+  /** Another client for the same target whose 429 waits go through `sleep` (a bulk run's shared pause). */
+  connect(sleep: Sleep): Client;
 }
 
 const SET_KEY = 'Set API Key';
@@ -73,19 +75,17 @@ export async function resolveTarget(
     );
     if (answer !== OPERATIONS[operation].title) return undefined;
   }
-  return {
-    environment,
-    baseUrl,
-    describe: `${environment} (${baseUrl})`,
-    client: createClient({
+  const connect = (sleep?: Sleep) =>
+    createClient({
       // VS Code's global fetch: it follows the proxy and certificate settings of the editor.
       fetch: (url, init) => fetch(url, init),
       baseUrl,
       key,
       timeoutMs: config.timeoutMs,
       maxResponseBytes: config.maxResponseBytes,
-    }),
-  };
+      ...(sleep === undefined ? {} : { sleep }),
+    });
+  return { environment, baseUrl, describe: `${environment} (${baseUrl})`, client: connect(), connect };
 }
 
 /** No key for this environment: set one now, or switch to the local sandbox. */

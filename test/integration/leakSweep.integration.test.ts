@@ -59,6 +59,8 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
   const generatedCode: string[] = [];
   const otherServers: { close(): Promise<void> }[] = [];
   let face: vscode.Uri;
+  /** A folder of one person for the bulk commands. */
+  let bulkPeople: vscode.Uri;
   let print: vscode.Uri;
   let fileRequest: vscode.Uri;
   let typedRequest: vscode.Uri;
@@ -75,6 +77,9 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
     folder = await ScratchFolder.create();
     face = await folder.write('canary-face.jpg', canaries.face);
     print = await folder.write('canary-print.tif', canaries.fingerprint);
+    const bulkFace = await folder.write('bulk-people/canary-bulk.jpg', canaries.face);
+    bulkPeople = vscode.Uri.joinPath(folder.uri, 'bulk-people');
+    intentional.add(bulkFace.fsPath);
     fileRequest = await folder.write(
       'canary.enroll.biopass.json',
       encoder.encode(
@@ -172,6 +177,9 @@ describe('canary sweep: the key and the images leak nowhere (real extension host
       run: async () => [await run('sendRequest', fileRequest, 'enroll'), await run('sendRequest', typedRequest)],
     },
     deletePerson: { sends: true, run: () => run('deletePerson', faceId) },
+    enrollFolder: { run: () => run('enrollFolder', bulkPeople) },
+    updateFolder: { run: () => run('updateFolder', bulkPeople) },
+    deleteFolder: { run: () => run('deleteFolder', bulkPeople) },
     newRequest: {
       run: async () => {
         await run('newRequest', 'enroll');

@@ -18,7 +18,7 @@ import {
   summaryLine,
 } from '../../core/bulk';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, positiveNumberOption, stringOption } from '../args';
-import { connectionFrom } from '../connection';
+import { clientFor, connectionFrom } from '../connection';
 import { type CliIo, EXIT, UsageError } from '../io';
 
 const BULK_OPTIONS = {
@@ -147,12 +147,7 @@ export async function runBulkCommand(argv: string[], io: CliIo): Promise<number>
       command,
       ...(source === undefined ? {} : { source }),
       journal,
-      connection: {
-        fetch: connection.fetch,
-        baseUrl: connection.baseUrl,
-        key: connection.key,
-        ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
-      },
+      connection: { baseUrl: connection.baseUrl, client: (sleep) => clientFor(connection, sleep) },
       ...(idFrom === undefined ? {} : { idFrom }),
       ...(idsOption === undefined ? {} : { idsFile: resolve(io.cwd, idsOption) }),
       ...(fingerSlot === undefined ? {} : { fingerSlot }),

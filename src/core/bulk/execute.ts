@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Client, createClient } from '../http/client';
+import type { Client } from '../http/client';
 import { readImageFile, toBase64 } from '../images/read';
 import { personRequest } from '../request/build';
 import { checkGates, hasGates } from './gates';
@@ -39,13 +39,7 @@ export async function execute(
 ): Promise<{ end: BulkEnd; message?: string }> {
   const signal = options.signal;
   const pacer = new Pacer(options.rate, now);
-  const client: Client = createClient({
-    fetch: options.connection.fetch,
-    baseUrl: options.connection.baseUrl,
-    ...(options.connection.key === undefined ? {} : { key: options.connection.key }),
-    ...(options.connection.timeoutMs === undefined ? {} : { timeoutMs: options.connection.timeoutMs }),
-    sleep: pacer.clientSleep,
-  });
+  const client: Client = options.connection.client(pacer.clientSleep);
   const backoffMs = options.backoffMs ?? 500;
   let fatal: string | undefined;
 

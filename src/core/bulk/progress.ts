@@ -31,7 +31,8 @@ export function personLine(result: PersonResult): string {
   return `${result.customId}: ${result.result}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
 }
 
-const ORDER = [
+/** The order counts are told in. */
+export const RESULT_ORDER = [
   'enrolled',
   'updated',
   'deleted',
@@ -47,7 +48,7 @@ const ORDER = [
 
 /** `bulk enroll: 4998 enrolled, 2 failed (12.3 s, 5000 requests)`. */
 export function summaryLine(summary: BulkSummary): string {
-  const counts = ORDER.filter((kind) => summary.counts[kind]).map((kind) => `${summary.counts[kind]} ${kind}`);
+  const counts = RESULT_ORDER.filter((kind) => summary.counts[kind]).map((kind) => `${summary.counts[kind]} ${kind}`);
   const what = counts.length > 0 ? counts.join(', ') : 'no one';
   return `bulk ${summary.command}: ${what} (${(summary.elapsedMs / 1000).toFixed(1)} s, ${summary.requests} request${summary.requests === 1 ? '' : 's'}${summary.pauses > 0 ? `, ${summary.pauses} rate-limit pause${summary.pauses === 1 ? '' : 's'}` : ''})`;
 }

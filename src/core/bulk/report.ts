@@ -17,7 +17,7 @@ export const REPORT_COLUMNS = ['customId', 'result', 'cause', 'status', 'bioPass
 
 /** The report as CSV: one row per person, then one per problem that names no person. */
 export function reportCsv(summary: BulkSummary): string {
-  const rows = [REPORT_COLUMNS.join(',')];
+  const rows: string[] = [REPORT_COLUMNS.join(',')];
   for (const person of summary.persons) {
     rows.push(
       [person.customId, person.result, person.cause, person.status, person.bioPassId, person.files.join(' ')]

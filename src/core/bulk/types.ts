@@ -1,4 +1,4 @@
-import type { FetchLike } from '../http/client';
+import type { Client, Sleep } from '../http/client';
 import type { Gates } from './gates';
 import type { PersonProgress } from './journal';
 import type { IdFrom, PlanProblem } from './plan';
@@ -8,11 +8,11 @@ import type { ImageSlot } from './slots';
 
 export type BulkCommand = BulkOperation | 'rollback';
 
+/** Where the run sends: the base URL (a journal is bound to it) and a client made with the run's sleep. */
 export interface BulkConnection {
-  fetch: FetchLike;
   baseUrl: string;
-  key?: string;
-  timeoutMs?: number;
+  /** A client for baseUrl whose 429 waits go through `sleep` (the run's shared pause). */
+  client: (sleep: Sleep) => Client;
 }
 
 export interface BulkOptions {
