@@ -2,6 +2,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { activationTime } from './activationTime';
 import { batch } from './batch';
+import { bulk } from './bulk';
 import { evalBench } from './eval';
 import { printTable } from './measure';
 import { packageSizes } from './packageSizes';
@@ -39,6 +40,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   'send-path': sendPath,
   'response-size': responseSize,
   batch,
+  bulk,
   scenario,
   eval: evalBench,
 };

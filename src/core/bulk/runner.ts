@@ -135,16 +135,18 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   }
 
   // The journal: locked, created or resumed.
-  let release: () => void;
+  let release: () => void = () => undefined;
   try {
-    release = lockJournal(options.journal);
+    if (!options.withoutJournal) release = lockJournal(options.journal);
   } catch (error) {
     if (error instanceof JournalInUseError) return finish('refused', error.message);
     return finish('refused', `The journal ${options.journal} cannot be locked: ${String(error)}.`);
   }
   let journal: JournalWriter;
   try {
-    if (existing) {
+    if (options.withoutJournal) {
+      journal = JournalWriter.discarding();
+    } else if (existing) {
       // Read again under the lock: the run that held it may have written since.
       existing = readJournal(options.journal);
       journal = JournalWriter.resume(options.journal, existing.intactBytes);

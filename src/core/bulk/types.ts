@@ -31,6 +31,8 @@ export interface BulkOptions {
   gates?: Gates;
   updateChanged?: boolean;
   skipInvalid?: boolean;
+  /** Writes no journal: only the bench sets it, to measure what the journal costs. */
+  withoutJournal?: boolean;
   dryRun?: boolean;
   maxImageBytes?: number;
   /** Other files the run writes (the report), left out of the folder walk. */
