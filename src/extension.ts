@@ -3,11 +3,11 @@ import vscode = require('vscode');
 import type { ExtensionServices } from './context';
 import { isScenarioFileName, SCENARIO_GLOB } from './core/scenario/fileSuffix';
 import type { ExtensionMain } from './main';
-import type { Sidebar } from './sidebar/sidebarViews';
 import { isRequestDocument, SCHEMA_SCHEME, SchemaDocuments } from './requests/requestFiles';
 import { HISTORY_SCHEME } from './services/historyScheme';
 import { RESULT_SCHEME, ResultImages } from './services/resultImages';
 import { registerLazySidebar } from './sidebar/lazySidebar';
+import type { Sidebar } from './sidebar/sidebarViews';
 
 /**
  * Activation, kept small: the extension activates on every JSON document, settings.json included,
