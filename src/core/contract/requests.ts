@@ -13,12 +13,9 @@ export function buildRequestSchemas(flavour: ContractFlavour) {
     flavour === 'authoring'
       ? z.strictObject({
           $schema: z.string().optional().meta({ markdownDescription: 'The JSON Schema of this request file.' }),
-          $comment: z
-            .string()
-            .optional()
-            .meta({
-              markdownDescription: 'A note for people reading the file (e.g. where the key comes from); never sent.',
-            }),
+          $comment: z.string().optional().meta({
+            markdownDescription: 'A note for people reading the file (e.g. where the key comes from); never sent.',
+          }),
           ...shape,
         })
       : z.strictObject(shape);
