@@ -6,6 +6,7 @@ import { bulk } from './bulk';
 import { evalBench } from './eval';
 import { printTable } from './measure';
 import { packageSizes } from './packageSizes';
+import { panelBench } from './panel';
 import { responseSize } from './responseSize';
 import { scenario } from './scenario';
 import { sendPath } from './sendPath';
@@ -43,6 +44,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   bulk,
   scenario,
   eval: evalBench,
+  panel: panelBench,
 };
 
 async function main(): Promise<void> {

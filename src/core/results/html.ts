@@ -23,7 +23,7 @@ export function contentSecurityPolicy({ nonce, cspSource }: PageOptions): string
 
 function figure(image: ShownImage): string {
   const picture = image.dataUri
-    ? `<img src="${image.dataUri}" alt="${e(`${image.label}: ${image.description}`)}">`
+    ? `<img src="${e(image.dataUri)}" alt="${e(`${image.label}: ${image.description}`)}">`
     : `<div class="no-preview" role="img" aria-label="${e(`${image.label}: ${image.description}, no preview`)}">No preview for ${e(image.kind)}</div>`;
   return `<figure>${picture}<figcaption>${e(image.label)} · ${e(image.description)}</figcaption></figure>`;
 }
@@ -148,7 +148,7 @@ export function renderBatchPage(view: BatchView, options: PageOptions): string {
   const tiles = view.tiles
     .map((tile) => {
       const thumbnail = tile.thumbnail?.dataUri
-        ? `<img src="${tile.thumbnail.dataUri}" alt="">`
+        ? `<img src="${e(tile.thumbnail.dataUri)}" alt="">`
         : `<div class="no-preview" aria-hidden="true">${e(tile.thumbnail?.kind ?? 'no image')}</div>`;
       return `<li><button class="tile ${tile.tone}" data-action="open" data-index="${tile.index}" aria-label="${e(`${tile.label}: ${tile.headline}`)}">${thumbnail}<span class="tile-label">${e(tile.label)}</span><span class="tile-verdict">${e(tile.headline)}</span></button></li>`;
     })

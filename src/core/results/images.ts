@@ -29,9 +29,31 @@ export function shownImage(label: string, bytes: Uint8Array): ShownImage {
   };
 }
 
+/** Enough of an image's start for its kind and, in nearly every file, its dimensions. */
+const PREFIX_CHARS = 64 * 1024;
+
+/**
+ * An image given as base64: put into the data: URI as it is (the page escapes it like any other
+ * attribute value, so a string that is not base64 breaks only its own picture), and only its
+ * first 64 KB decoded to read the kind and the dimensions.
+ */
 function fromBase64(label: string, value: unknown): ShownImage | undefined {
   if (typeof value !== 'string' || value.length === 0) return undefined;
-  return shownImage(label, Buffer.from(value, 'base64'));
+  const prefix = Buffer.from(value.slice(0, PREFIX_CHARS), 'base64');
+  const kind = detectImageKind(prefix) ?? 'unknown';
+  const dimensions =
+    readImageDimensions(prefix) ??
+    (value.length > PREFIX_CHARS ? readImageDimensions(Buffer.from(value, 'base64')) : undefined);
+  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+  const size = dimensions ? `, ${dimensions.width} × ${dimensions.height}` : '';
+  const mime = MIME[kind];
+  return {
+    label,
+    kind,
+    description: `${kind} ${formatSize(Math.floor((value.length * 3) / 4) - padding)}${size}`,
+    ...(dimensions ? { width: dimensions.width, height: dimensions.height } : {}),
+    ...(mime ? { dataUri: `data:${mime};base64,${value}` } : {}),
+  };
 }
 
 /** The images a request carried, labelled as a person reads them (Face, Finger-2 right index…). */

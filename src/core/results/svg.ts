@@ -8,7 +8,7 @@ export function facesSvg(image: ShownImage, boxes: readonly FaceBox[]): string {
   const stroke = Math.max(2, Math.round(Math.min(width, height) / 100));
   const font = Math.max(10, Math.round(Math.min(width, height) / 12));
   const picture = image.dataUri
-    ? `<image href="${image.dataUri}" x="0" y="0" width="${width}" height="${height}"/>`
+    ? `<image href="${escapeHtml(image.dataUri)}" x="0" y="0" width="${width}" height="${height}"/>`
     : `<rect class="no-preview" x="0" y="0" width="${width}" height="${height}"/>`;
   const drawn = boxes
     .map(

@@ -14,6 +14,7 @@ import type {
   ResultInput,
   ResultView,
   Section,
+  ShownImage,
   Tone,
 } from './types';
 
@@ -48,7 +49,7 @@ export function statusLine(outcome: OutcomeLike): string {
   return `HTTP ${outcome.status ?? '-'} · ${label(outcome)} · ${Math.round(outcome.latencyMs)} ms${attempts}`;
 }
 
-function faceSection(input: ResultInput, root: Json): Section {
+function faceSection(root: Json, image: ShownImage | undefined): Section {
   const detected = object(root.DetectedFaces);
   const rects = Array.isArray(detected.FaceRects) ? detected.FaceRects.map(object) : [];
   const boxes: FaceBox[] = rects.map((rect, index) => ({
@@ -59,7 +60,6 @@ function faceSection(input: ResultInput, root: Json): Section {
     height: Number(rect.height) || 0,
   }));
   const count = typeof detected.FaceNumber === 'number' ? detected.FaceNumber : boxes.length;
-  const image = sentImages(input.operation, input.body)[0];
   const warning =
     count === 1
       ? undefined
@@ -69,7 +69,7 @@ function faceSection(input: ResultInput, root: Json): Section {
   return { kind: 'faces', ...(image ? { image } : {}), boxes, count, ...(warning ? { warning } : {}) };
 }
 
-function icaoSection(input: ResultInput, root: Json, redact: Redact): Section {
+function icaoSection(root: Json, image: ShownImage | undefined, redact: Redact): Section {
   const icao = object(root.ICAO);
   const requirements = object(icao.Requirements);
   const items: IcaoItem[] = Object.entries(requirements).map(([name, value]) => {
@@ -91,7 +91,6 @@ function icaoSection(input: ResultInput, root: Json, redact: Redact): Section {
     }))
     .filter((group) => group.items.length > 0)
     .sort((a, b) => Number(a.items.every((item) => item.conformed)) - Number(b.items.every((item) => item.conformed)));
-  const image = sentImages(input.operation, input.body)[0];
   return {
     kind: 'icao',
     ...(image ? { image } : {}),
@@ -140,9 +139,9 @@ function answerSections(input: ResultInput, body: unknown, redact: Redact): Sect
   const sent = sentImages(input.operation, input.body);
   switch (input.operation) {
     case 'face_detect':
-      return [faceSection(input, root)];
+      return [faceSection(root, sent[0])];
     case 'check_icao':
-      return [icaoSection(input, root, redact)];
+      return [icaoSection(root, sent[0], redact)];
     case 'anonymizer':
     case 'icao_crop': {
       const holder = input.operation === 'anonymizer' ? root.FaceAnonymizer : root.IcaoCropedImage;

@@ -52,6 +52,20 @@ describe('result pages (HTML from the view model)', () => {
     assert.equal((html.match(/<script/g) ?? []).length, 1);
   });
 
+  it('an answer image that is not clean base64 cannot close its attribute', async () => {
+    const input = await answer(sandbox, 'anonymizer', { Check: { Image: b64(sampleFaceJpeg(3)) } });
+    const poisoned = `${b64(sampleFaceJpeg(3))}"><script>alert(3)</script>`;
+    const html = renderResultPage(
+      buildResultView(
+        { ...input, outcome: { ...input.outcome, body: { Success: true, FaceAnonymizer: { Image: poisoned } } } },
+        redact,
+      ),
+      OPTIONS,
+    );
+    assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script: ours');
+    assert.ok(html.includes('&quot;&gt;&lt;script&gt;alert(3)'));
+  });
+
   it('a strict Content-Security-Policy with the nonce, and nothing remote', async () => {
     const input = await answer(sandbox, 'face_detect', { Check: { Image: b64(sampleFaceJpeg(1)) } });
     const html = renderResultPage(buildResultView(input, redact), OPTIONS);
