@@ -105,6 +105,10 @@ export class Workbench {
       if (index === labels.length - 1) {
         await beforeClick?.();
         await item.click();
+        // A click that lands while the submenu is still settling leaves the item highlighted and
+        // the menu open; Enter takes the highlighted item, as it would for a person.
+        await this.page.waitForTimeout(300);
+        if (await item.isVisible().catch(() => false)) await this.page.keyboard.press('Enter');
         break;
       }
       const next = labels[index + 1] as string;

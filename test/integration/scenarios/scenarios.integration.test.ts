@@ -193,8 +193,9 @@ describe('scenarios: Test Explorer, Run CodeLens, diagnostics (real extension ho
     const hoverText = hovers
       .flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value)))
       .join('\n');
-    // Markdown-escaped as VS Code renders it: `{{customId}}`, then `variable: it-{{run.id}}`.
-    assert.match(hoverText, /\{\{customId\}\}[\s\S]*variable:(&nbsp;| )it-\\?\{\\?\{run\.id/);
+    // Markdown-escaped as VS Code renders it (1.100 also escapes the hyphen): `{{customId}}`, then
+    // `variable: it-{{run.id}}`.
+    assert.match(hoverText, /\{\{customId\}\}[\s\S]*variable:(&nbsp;| )it\\?-\\?\{\\?\{run\.id/);
   });
 
   it('a run against production asks first, and sends nothing when the answer is no', async () => {
