@@ -1,15 +1,15 @@
 import { bulkFolder } from './commands/bulkFolder';
 import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
-import { evaluateAccuracy } from './commands/evaluateAccuracy';
 import { selectEnvironment } from './commands/environment';
+import { evaluateAccuracy } from './commands/evaluateAccuracy';
 import { getStarted } from './commands/getStarted';
 import { clearHistory, openHistoryEntry, showHistory } from './commands/history';
 import { imageOperation } from './commands/imageOperation';
 import { insertImageBase64 } from './commands/insertImageBase64';
 import { newRequest } from './commands/newRequest';
-import { openSampleFace, verifyListedPerson } from './commands/personActions';
 import { pasteCurl } from './commands/pasteCurl';
+import { openSampleFace, verifyListedPerson } from './commands/personActions';
 import { qualityReport } from './commands/qualityReport';
 import {
   copyCustomId,
@@ -20,8 +20,8 @@ import {
   saveResponse,
 } from './commands/resultCommands';
 import { runScenario } from './commands/runScenario';
-import { saveReport } from './commands/saveReport';
 import { startSandbox, stopSandbox } from './commands/sandbox';
+import { saveReport } from './commands/saveReport';
 import { sendRequest } from './commands/sendRequest';
 import { clearApiKey, setApiKey } from './commands/setApiKey';
 import { showKeyStatus } from './commands/showKeyStatus';
@@ -65,6 +65,8 @@ export const COMMANDS = {
   insertImageBase64,
   copyRequestAsCode,
   runScenario,
+  getStarted,
+  pasteCurl,
   openResponseJson,
   saveResponse,
   openHistoryResult,
@@ -73,8 +75,6 @@ export const COMMANDS = {
   deleteListedPerson,
   copyCustomId,
   openSampleFace,
-  getStarted,
-  pasteCurl,
   evaluateAccuracy,
   qualityReport,
   saveReport,

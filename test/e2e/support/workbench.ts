@@ -98,7 +98,20 @@ export class Workbench {
   async explorerContextMenu(name: string, labels: string[], beforeClick?: () => Promise<unknown>): Promise<void> {
     const row = this.explorerRow(name);
     await row.waitFor({ timeout: 20_000 });
-    await row.click({ button: 'right' });
+    // Right after the workbench loads, the menu can open before our contributions are read:
+    // close it and right-click again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await row.click({ button: 'right' });
+      const first = this.menuItem(labels[0] as string);
+      const shown = await first.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (attempt === 3) throw new Error(`the context menu of ${name} has no "${labels[0]}" entry`);
+      await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(1_000);
+    }
     for (const [index, label] of labels.entries()) {
       const item = this.menuItem(label);
       await item.waitFor({ timeout: 10_000 });
