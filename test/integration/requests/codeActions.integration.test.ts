@@ -121,7 +121,10 @@ describe('request files: quick fixes and refactorings (real extension host)', ()
       rewrites.map((action) => action.title),
       [`Move the image to ./${name}`],
     );
-    editor.selection = new vscode.Selection(at.start, at.start);
+    // The action applies to the focused editor: a result panel left open by an earlier suite
+    // can hold the focus, so the request's editor takes it first.
+    const focused = await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    focused.selection = new vscode.Selection(at.start, at.start);
     await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'refactor.rewrite', apply: 'first' });
     await waitFor(`the request to reference ./${name}`, () =>
       document.getText().includes(`{ "$file": "./${name}" }`) ? true : undefined,
