@@ -4,18 +4,25 @@
 //   node scripts/build.mjs --production  minified bundle with source maps, for packaging
 //   node scripts/build.mjs --watch       rebuild the bundle on change
 //   node scripts/build.mjs --tests       also transpile src/ and test/ to out/ (one file each)
-// Every build also generates schemas/ from the zod contract; with CI set it only verifies that the
-// committed files are current, and fails when they are stale.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Every build also generates schemas/ from the zod contract and l10n/bundle.l10n.json from the
+// l10n.t calls in src/ (scripts/l10n.mjs); with CI set it only verifies that the committed files
+// are current, and fails when they are stale.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { BUNDLE_FILE, exportBundle } from './l10n.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 
-/** Entry points of the shipped bundles: name in dist/ -> source. */
+/**
+ * Entry points of the shipped bundles: name in dist/ -> source. Each bundle holds its own copy of
+ * @vscode/l10n, so each one the extension loads and that shows core text calls useBundle when it
+ * loads (extension, main, accuracy); the sandbox's answers are the API's English contract and
+ * stay without a bundle.
+ */
 export const BUNDLE_ENTRIES = {
   // Activation only: registers commands and schemes, loads dist/main.js on first need (see lazyMain).
   extension: 'src/extension.ts',
@@ -147,6 +154,8 @@ async function buildTests() {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  // out/src/cli imports ../../l10n/*.json as src/cli does (the bundles inline it): the same files, beside out/src.
+  cpSync(join(root, 'l10n'), join(root, 'out', 'l10n'), { recursive: true });
 }
 
 /** Generates schemas/ and snippets/ from src/core/contract (bundled in memory, so no out/ is needed). */
@@ -184,6 +193,19 @@ async function generateSchemas({ verify }) {
   }
 }
 
+/** Writes l10n/bundle.l10n.json (or, with verify, fails when the committed one is stale). */
+async function generateL10nBundle({ verify }) {
+  const text = await exportBundle();
+  const path = join(root, BUNDLE_FILE);
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  if (verify) {
+    console.error(`Generated files are stale (run npm run build and commit): ${BUNDLE_FILE}`);
+    process.exit(1);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
 if (args.has('--watch')) {
   const context = await esbuild.context({
     ...bundleOptions,
@@ -201,6 +223,7 @@ if (args.has('--watch')) {
   console.log('[watch] watching src/ for changes');
 } else {
   await generateSchemas({ verify: Boolean(process.env.CI) });
+  await generateL10nBundle({ verify: Boolean(process.env.CI) });
   await esbuild.build(bundleOptions);
   if (args.has('--tests')) await buildTests();
 }

@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 
 import type { ExtensionServices } from './context';
+import { useBundle } from './core/l10n';
 import { isScenarioFileName, SCENARIO_GLOB } from './core/scenario/fileSuffix';
 import type { ExtensionMain } from './main';
 import { isRequestDocument, SCHEMA_SCHEME, SchemaDocuments } from './requests/requestFiles';
@@ -38,6 +39,9 @@ interface CommandContribution {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  // Core's strings in VS Code's display language. Each bundle in dist/ has its own copy of
+  // @vscode/l10n, so dist/main.js and dist/accuracy.js set it too when they load.
+  useBundle(vscode.l10n.bundle);
   const results = new ResultImages();
   let main: ExtensionMain | undefined;
   let failure: string | undefined;

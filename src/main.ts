@@ -3,6 +3,7 @@ import vscode = require('vscode');
 import { type CommandHandler, commandHandlers } from './commands';
 import { Config } from './config';
 import type { ExtensionServices } from './context';
+import { useBundle } from './core/l10n';
 import { Redactor } from './core/redact';
 import { Log } from './log';
 import { RESPONSE_SCHEME } from './panels/responseDocuments';
@@ -50,6 +51,8 @@ export interface ExtensionMain {
  * go to the extension context. Throws when the set-up fails; the caller says so.
  */
 export function start(context: vscode.ExtensionContext, results: ResultImages): ExtensionMain {
+  // This bundle's own copy of @vscode/l10n (see src/extension.ts) speaks VS Code's display language.
+  useBundle(vscode.l10n.bundle);
   const redactor = new Redactor();
   const log = new Log(OUTPUT_CHANNEL_NAME, redactor);
   const config = new Config();

@@ -33,6 +33,7 @@ describe('the packaged .vsix', () => {
       /^dist\//,
       /^schemas\//,
       /^snippets\//,
+      /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
       /^media\//,
       /^package\.json$/,
       /^package\.nls(\.[\w-]+)?\.json$/,
@@ -57,6 +58,10 @@ describe('the packaged .vsix', () => {
       'dist/zod.js',
       'media/icon.png',
       'package.nls.json',
+      // The message bundles: English, and the Brazilian Portuguese translation of it and of the manifest.
+      'l10n/bundle.l10n.json',
+      'l10n/bundle.l10n.pt-br.json',
+      'package.nls.pt-br.json',
     ]) {
       assert.ok(files.includes(required), `${required} is missing from the .vsix`);
     }
