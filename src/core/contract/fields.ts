@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { l10n } from '../l10n';
 import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_RULES } from './choices';
 import { type CustomIdBreach, customIdBreach } from './customIdRule';
 
@@ -17,18 +18,36 @@ export const FINGER_NAMES = [
 
 export const FINGER_KEYS = FINGER_NAMES.map((_, index) => `Finger-${index + 1}`) as readonly string[];
 
+/** The finger a `Finger-N` key names, in the reader's language (`right thumb` for `Finger-1`). */
 export function fingerName(key: string): string | undefined {
   const match = /^Finger-(\d+)$/.exec(key);
-  return match ? FINGER_NAMES[Number(match[1]) - 1] : undefined;
+  return match ? fingerLabel(Number(match[1])) : undefined;
+}
+
+/** The name of finger `number` (1 right thumb … 10 left little), in the reader's language. */
+export function fingerLabel(number: number): string | undefined {
+  const labels = [
+    l10n.t('right thumb'),
+    l10n.t('right index'),
+    l10n.t('right middle'),
+    l10n.t('right ring'),
+    l10n.t('right little'),
+    l10n.t('left thumb'),
+    l10n.t('left index'),
+    l10n.t('left middle'),
+    l10n.t('left ring'),
+    l10n.t('left little'),
+  ];
+  return labels[number - 1];
 }
 
 export const TEMPLATE_FORMATS = ['BIOPASS', 'ISO_IEC_2005_19794_2', 'ISO_IEC_2011_19794_2', 'ANSI_INCITS_378'] as const;
 
-/** What the CustomID schema says of each breach between min(1) and max. */
-const CHARACTER_PROBLEMS: Partial<Record<CustomIdBreach['rule'], string>> = {
-  blank: 'CustomID is only whitespace',
-  'control-character': 'CustomID holds control characters',
-  'non-ascii': 'CustomID holds characters outside printable ASCII (é, ñ, 李…)',
+/** What the CustomID schema says of each breach between min(1) and max (in the reader's language, when it is said). */
+const CHARACTER_PROBLEMS: Partial<Record<CustomIdBreach['rule'], () => string>> = {
+  blank: () => l10n.t('CustomID is only whitespace'),
+  'control-character': () => l10n.t('CustomID holds control characters'),
+  'non-ascii': () => l10n.t('CustomID holds characters outside printable ASCII (é, ñ, 李…)'),
 };
 
 let built: ReturnType<typeof buildFieldSchemas> | undefined;
@@ -36,15 +55,17 @@ let built: ReturnType<typeof buildFieldSchemas> | undefined;
 function buildFieldSchemas() {
   const CustomID = z
     .string()
-    .min(1, 'CustomID is empty')
+    .min(1, { error: () => l10n.t('CustomID is empty') })
     // One refinement, so the first rule broken (src/core/contract/customIdRule.ts) is the one told;
     // empty and too long stay min and max, which the JSON Schema carries as minLength and maxLength.
     .superRefine((value, ctx) => {
       const rule = customIdBreach(value)?.rule;
-      const message = rule === undefined ? undefined : CHARACTER_PROBLEMS[rule];
+      const message = rule === undefined ? undefined : CHARACTER_PROBLEMS[rule]?.();
       if (message !== undefined) ctx.addIssue({ code: 'custom', message });
     })
-    .max(CUSTOM_ID_MAX_LENGTH, `CustomID is longer than ${CUSTOM_ID_MAX_LENGTH} characters`)
+    .max(CUSTOM_ID_MAX_LENGTH, {
+      error: () => l10n.t('CustomID is longer than {0} characters', CUSTOM_ID_MAX_LENGTH),
+    })
     .meta({
       markdownDescription: `Your identifier for the person, unique in your application (the vendor suggests an ID document number): ${CUSTOM_ID_RULES}. BioPass ID publishes no length or character limit; printable ASCII is what every gateway and database keeps byte for byte, and what can be typed again to verify or delete the person.`,
       // Length is the schema's maxLength; the pattern holds the characters: printable ASCII, one not a space.

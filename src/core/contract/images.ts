@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ImageKind } from '../images/kind';
+import { l10n } from '../l10n';
 
 /**
  * What a base64 field of the contract carries, and which image kinds fit it. The contract says
@@ -16,17 +17,51 @@ export const IMAGE_ROLES = {
 
 export type ImageRole = keyof typeof IMAGE_ROLES;
 
+/** What a field of this role takes, as a person reads it (`face image`); `label` stays the contract's English. */
+export function roleLabel(role: ImageRole): string {
+  switch (role) {
+    case 'face':
+      return l10n.t('face image');
+    case 'finger':
+      return l10n.t('fingerprint image');
+    case 'faceOrFinger':
+      return l10n.t('face or fingerprint image');
+    case 'wsq':
+      return l10n.t('WSQ fingerprint image');
+    case 'template':
+      return l10n.t('biometric template');
+  }
+}
+
+/** The same with its indefinite article (`a face image`), for the languages whose article follows the noun. */
+export function roleLabelWithArticle(role: ImageRole): string {
+  switch (role) {
+    case 'face':
+      return l10n.t('a face image');
+    case 'finger':
+      return l10n.t('a fingerprint image');
+    case 'faceOrFinger':
+      return l10n.t('a face or fingerprint image');
+    case 'wsq':
+      return l10n.t('a WSQ fingerprint image');
+    case 'template':
+      return l10n.t('a biometric template');
+  }
+}
+
 /** The kinds a role takes, as people write them: `JPEG or PNG`. */
 export function acceptedKindsText(role: ImageRole): string {
-  return IMAGE_ROLES[role].kinds.map((kind) => kind.toUpperCase()).join(' or ');
+  return IMAGE_ROLES[role].kinds.map((kind) => kind.toUpperCase()).join(l10n.t(' or '));
 }
 
 /** Why an image of this kind cannot go in a field of this role, or undefined when it can. */
 export function imageKindProblem(name: string, kind: ImageKind | undefined, role: ImageRole): string | undefined {
   const accepted: readonly ImageKind[] = IMAGE_ROLES[role].kinds;
   if (kind && (accepted.length === 0 || accepted.includes(kind))) return undefined;
-  const found = kind ? `a ${kind.toUpperCase()} image` : 'not an image';
-  return `${name} is ${found}; this takes a ${IMAGE_ROLES[role].label} (${acceptedKindsText(role)}).`;
+  const taken = roleLabelWithArticle(role);
+  return kind
+    ? l10n.t('{0} is a {1} image; this takes {2} ({3}).', name, kind.toUpperCase(), taken, acceptedKindsText(role))
+    : l10n.t('{0} is not an image; this takes {1} ({2}).', name, taken, acceptedKindsText(role));
 }
 
 export interface Base64FieldInfo {
@@ -67,7 +102,9 @@ export function fileReference(fieldDescription = '') {
 export type ContractFlavour = 'wire' | 'authoring';
 
 export function base64Field(flavour: ContractFlavour, role: ImageRole, markdownDescription: string): z.ZodType {
-  const kindText = IMAGE_ROLES[role].kinds.length > 0 ? ` (${acceptedKindsText(role)})` : '';
+  // English whatever the reader's language: the JSON Schemas generated from this are shipped files.
+  const kinds = IMAGE_ROLES[role].kinds.map((kind) => kind.toUpperCase()).join(' or ');
+  const kindText = kinds === '' ? '' : ` (${kinds})`;
   // No `pattern` on purpose: a regex over a multi-MB string makes the editor's own validation
   // several times slower; base64 is checked by our validator instead.
   const text = z

@@ -15,7 +15,7 @@ export const operationSchemaFile = (id: OperationId) => `operations/${id}.schema
 function snippet(id: OperationId) {
   const operation = OPERATIONS[id];
   return {
-    label: `BioPass ID: ${operation.title}`,
+    label: `BioPass ID: ${operation.englishTitle}`,
     description: `${operation.method} ${operation.path}`,
     // bodyText, not body: VS Code would read the `$file` key of a body as a snippet variable.
     bodyText: snippetText(SNIPPET_BODIES[id]),
@@ -61,7 +61,7 @@ export function generateJsonSchemas(): Record<string, object> {
     const operation = OPERATIONS[id];
     files[operationSchemaFile(id)] = toJsonSchema(
       operation.authoringRequest,
-      `BioPass ID ${operation.title} request`,
+      `BioPass ID ${operation.englishTitle} request`,
       `Body of \`${operation.method} ${operation.path}\`.`,
       [id],
     );

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { l10n } from '../l10n';
 import { buildRequestSchemas, type RequestSchemas } from './requests';
 import { buildResponseSchemas, type ResponseSchemas } from './responses';
 
@@ -32,7 +33,10 @@ export type Envelope = 'Person' | 'Match' | 'Extract' | 'Encode' | 'Decode' | 'C
 
 export interface Operation {
   readonly id: OperationId;
+  /** The name a person reads (`Enroll`), in their language. */
   readonly title: string;
+  /** The same in English, for the files the build generates (schemas, snippets). */
+  readonly englishTitle: string;
   readonly method: 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly envelope: Envelope;
@@ -43,7 +47,25 @@ export interface Operation {
   readonly response: z.ZodType;
 }
 
-type OperationFacts = Omit<Operation, 'id' | 'request' | 'authoringRequest' | 'response'>;
+type OperationFacts = Omit<Operation, 'id' | 'englishTitle' | 'request' | 'authoringRequest' | 'response'>;
+
+/** The titles, translated when they are read (never when the module loads). */
+const TITLES: Record<OperationId, () => string> = {
+  enroll: () => l10n.t('Enroll'),
+  verify: () => l10n.t('Verify'),
+  update: () => l10n.t('Update'),
+  delete: () => l10n.t('Delete'),
+  match: () => l10n.t('Match Templates'),
+  extract: () => l10n.t('Extract Template'),
+  wsq_encode: () => l10n.t('WSQ Encode'),
+  decode: () => l10n.t('WSQ Decode'),
+  face_detect: () => l10n.t('Detect Faces'),
+  liveness: () => l10n.t('Check Liveness'),
+  anonymizer: () => l10n.t('Anonymize Face'),
+  check_icao: () => l10n.t('Check ICAO Quality'),
+  icao_crop: () => l10n.t('Crop to ICAO'),
+  check_nfiq: () => l10n.t('Check NFIQ Quality'),
+};
 
 const FACTS: Record<OperationId, OperationFacts> = {
   enroll: {
@@ -153,6 +175,10 @@ function buildCatalog(): Record<OperationId, Operation> {
     catalog[id] = {
       id,
       ...FACTS[id],
+      englishTitle: FACTS[id].title,
+      get title() {
+        return TITLES[id]();
+      },
       get request() {
         return wireRequests()[id];
       },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { l10n } from '../l10n';
 import { FINGER_KEYS, FINGER_NAMES, fieldSchemas } from './fields';
 import { base64Field, type ContractFlavour } from './images';
 
@@ -34,19 +35,21 @@ export function buildRequestSchemas(flavour: ContractFlavour) {
   });
   const fingers = z
     .strictObject(fingerShape)
-    .refine((value) => Object.keys(value).length > 0, 'Fingers needs at least one finger image')
+    .refine((value) => Object.keys(value).length > 0, {
+      error: () => l10n.t('Fingers needs at least one finger image'),
+    })
     .meta({ minProperties: 1 });
 
   const biometrics = {
     CustomID,
     Face: z
       .array(face)
-      .length(1, 'Face holds exactly one object, { "Face-1": … }')
+      .length(1, { error: () => l10n.t('Face holds exactly one object, {0}', '{ "Face-1": … }') })
       .optional()
       .meta({ markdownDescription: 'One object holding the face image: `[ { "Face-1": "<base64>" } ]`.' }),
     Fingers: z
       .array(fingers)
-      .length(1, 'Fingers holds exactly one object with Finger-1..Finger-10 keys')
+      .length(1, { error: () => l10n.t('Fingers holds exactly one object with Finger-1..Finger-10 keys') })
       .optional()
       .meta({
         markdownDescription:
@@ -56,7 +59,7 @@ export function buildRequestSchemas(flavour: ContractFlavour) {
   const personWithBiometrics = z
     .strictObject(biometrics)
     .refine((person) => person.Face !== undefined || person.Fingers !== undefined, {
-      message: 'Person needs a Face or Fingers image',
+      error: () => l10n.t('Person needs a Face or Fingers image'),
       params: { rule: 'missing-biometric' },
     })
     .meta({ anyOf: [{ required: ['Face'] }, { required: ['Fingers'] }] });

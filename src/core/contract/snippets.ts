@@ -49,7 +49,7 @@ export function snippetText(body: unknown): string {
 export function generateSnippetsFile(): Record<string, { prefix: string; description: string; body: string[] }> {
   return Object.fromEntries(
     OPERATION_IDS.map((id) => [
-      `BioPass ID: ${OPERATIONS[id].title}`,
+      `BioPass ID: ${OPERATIONS[id].englishTitle}`,
       {
         prefix: `biopass-${id.replace('_', '-')}`,
         description: `${OPERATIONS[id].method} ${OPERATIONS[id].path}`,

@@ -1,7 +1,8 @@
-import { CUSTOM_ID_MAX_LENGTH, CUSTOM_ID_RULES } from '../contract/choices';
+import { CUSTOM_ID_MAX_LENGTH } from '../contract/choices';
 import { customIdBreach } from '../contract/customIdRule';
+import { l10n } from '../l10n';
 import { quote, rangeOf, replaceEdit, stringRange } from './jsonText';
-import { API_REFUSES } from './messages';
+import { apiRefuses } from './messages';
 import type { NodeRule } from './rules';
 import type { RequestDiagnostic } from './types';
 
@@ -21,7 +22,10 @@ export const customId: NodeRule = {
         report({
           severity: 'error',
           code: 'customid-empty',
-          message: `CustomID is empty: the API needs the identifier the person is enrolled under. ${API_REFUSES}`,
+          message: l10n.t(
+            'CustomID is empty: the API needs the identifier the person is enrolled under. {0}',
+            apiRefuses(),
+          ),
           ...rangeOf(node),
         });
         return;
@@ -29,7 +33,10 @@ export const customId: NodeRule = {
         report({
           severity: 'error',
           code: 'customid-blank',
-          message: `CustomID is only whitespace: the API needs a real identifier for the person. ${API_REFUSES}`,
+          message: l10n.t(
+            'CustomID is only whitespace: the API needs a real identifier for the person. {0}',
+            apiRefuses(),
+          ),
           ...rangeOf(node),
         });
         return;
@@ -37,7 +44,10 @@ export const customId: NodeRule = {
         report({
           severity: 'error',
           code: 'customid-control-character',
-          message: `CustomID holds the control character ${JSON.stringify(value[breach.index])}: the contract allows none, and an ID holding one could not be typed again to verify or delete the person.`,
+          message: l10n.t(
+            'CustomID holds the control character {0}: the contract allows none, and an ID holding one could not be typed again to verify or delete the person.',
+            JSON.stringify(value[breach.index]),
+          ),
           ...rangeOf(node),
         });
         return;
@@ -50,7 +60,11 @@ export const customId: NodeRule = {
         report({
           severity: 'error',
           code: 'customid-non-ascii',
-          message: `CustomID holds ${shown}, outside printable ASCII: BioPass ID publishes no charset limit, and this tool takes ${CUSTOM_ID_RULES}, which every gateway and database keeps byte for byte and anyone can type again to verify or delete the person.`,
+          message: l10n.t(
+            'CustomID holds {0}, outside printable ASCII: BioPass ID publishes no charset limit, and this tool takes 1 to {1} printable ASCII characters (U+0020 to U+007E), not only spaces, which every gateway and database keeps byte for byte and anyone can type again to verify or delete the person.',
+            shown,
+            CUSTOM_ID_MAX_LENGTH,
+          ),
           ...stringRange(ctx.text, node, breach.index, breach.index + character.length),
         });
         return;
@@ -59,7 +73,11 @@ export const customId: NodeRule = {
         report({
           severity: 'error',
           code: 'customid-too-long',
-          message: `CustomID is ${value.length} characters long, over the ${CUSTOM_ID_MAX_LENGTH} this tool takes: BioPass ID publishes no length limit, ${CUSTOM_ID_MAX_LENGTH} fits any ID document number, and a longer ID risks being cut or stored differently from how it is typed.`,
+          message: l10n.t(
+            'CustomID is {0} characters long, over the {1} this tool takes: BioPass ID publishes no length limit, {1} fits any ID document number, and a longer ID risks being cut or stored differently from how it is typed.',
+            value.length,
+            CUSTOM_ID_MAX_LENGTH,
+          ),
           // The part past the limit.
           ...stringRange(ctx.text, node, CUSTOM_ID_MAX_LENGTH, value.length),
         });
@@ -69,9 +87,13 @@ export const customId: NodeRule = {
           report({
             severity: 'warning',
             code: 'customid-whitespace',
-            message: `CustomID starts or ends with whitespace: the API keeps the ID exactly as sent, so ${quote(value)} and ${quote(value.trim())} would be two different persons.`,
+            message: l10n.t(
+              'CustomID starts or ends with whitespace: the API keeps the ID exactly as sent, so {0} and {1} would be two different persons.',
+              quote(value),
+              quote(value.trim()),
+            ),
             ...rangeOf(node),
-            fix: { title: 'Trim the whitespace', edits: [replaceEdit(node, JSON.stringify(value.trim()))] },
+            fix: { title: l10n.t('Trim the whitespace'), edits: [replaceEdit(node, JSON.stringify(value.trim()))] },
           });
         }
     }

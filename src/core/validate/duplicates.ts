@@ -1,4 +1,6 @@
 import type { Node } from 'jsonc-parser';
+import { KNOWN_400_TEXTS } from '../contract/choices';
+import { l10n } from '../l10n';
 import { propertyKey, quote, removePropertyEdit } from './jsonText';
 import { offsetToLineColumn } from './lines';
 import type { RequestDiagnostic } from './types';
@@ -34,10 +36,15 @@ function checkObject(text: string, object: Node, diagnostics: RequestDiagnostic[
     diagnostics.push({
       severity: 'error',
       code: 'duplicate-key',
-      message: `Duplicate key ${quote(key.value)}: it is already set on line ${line}. Which copy the API uses is unknown (JSON readers disagree, and some refuse the body with 400 "Invalid JSON format"); keep one.`,
+      message: l10n.t(
+        'Duplicate key {0}: it is already set on line {1}. Which copy the API uses is unknown (JSON readers disagree, and some refuse the body with 400 "{2}"); keep one.',
+        quote(key.value),
+        line,
+        KNOWN_400_TEXTS.invalidJson,
+      ),
       offset: key.offset,
       length: key.length,
-      fix: { title: `Remove this second ${quote(key.value)}`, edits: [removePropertyEdit(property)] },
+      fix: { title: l10n.t('Remove this second {0}', quote(key.value)), edits: [removePropertyEdit(property)] },
     });
   }
 }

@@ -8,9 +8,10 @@ import {
   type OperationId,
   operationsOfEnvelope,
 } from '../contract/operations';
+import { l10n } from '../l10n';
 import type { ValidationContext } from './context';
 import { propertyKey, propertyValue, quote, removePropertyEdit } from './jsonText';
-import { API_REFUSES, quotedList } from './messages';
+import { apiRefuses, quotedList } from './messages';
 import { describeNodeType, shapeOf, viewOf } from './schema';
 import { renameKeyFix } from './shapeDiagnostics';
 import { closestMatch } from './suggest';
@@ -118,7 +119,12 @@ export function checkRoot(
       {
         severity: 'error',
         code: 'not-an-object',
-        message: `The request body must be a JSON object holding one envelope, e.g. { "Person": { … } }, not ${describeNodeType(root.type)}. ${API_REFUSES}`,
+        message: l10n.t(
+          'The request body must be a JSON object holding one envelope, e.g. {0}, not {1}. {2}',
+          '{ "Person": { … } }',
+          describeNodeType(root.type),
+          apiRefuses(),
+        ),
         offset: root.offset,
         length: root.length,
       },
@@ -160,17 +166,22 @@ export function checkRoot(
       diagnostic = {
         severity: 'error',
         code: 'multiple-envelopes',
-        message: `A request holds exactly one envelope; ${quote(key)} is a second one. ${API_REFUSES}`,
+        message: l10n.t('A request holds exactly one envelope; {0} is a second one. {1}', quote(key), apiRefuses()),
         offset: keyNode.offset,
         length: keyNode.length,
-        fix: { title: `Remove ${quote(key)}`, edits: [removePropertyEdit(property)] },
+        fix: { title: l10n.t('Remove {0}', quote(key)), edits: [removePropertyEdit(property)] },
       };
     } else {
       unknownReported = true;
       diagnostic = {
         severity: 'error',
         code: 'unknown-envelope',
-        message: `Unknown top-level key ${quote(key)}: a request holds one envelope, ${quotedList(ENVELOPES)}. ${API_REFUSES}`,
+        message: l10n.t(
+          'Unknown top-level key {0}: a request holds one envelope, {1}. {2}',
+          quote(key),
+          quotedList(ENVELOPES),
+          apiRefuses(),
+        ),
         offset: keyNode.offset,
         length: keyNode.length,
       };
@@ -184,7 +195,13 @@ function misspeltEnvelope(property: Node, keyNode: Node, key: string, meant: Env
   const diagnostic: RequestDiagnostic = {
     severity: 'error',
     code: 'unknown-envelope',
-    message: `Unknown top-level key ${quote(key)}: did you mean "${meant}"? A request holds one envelope, ${quotedList(ENVELOPES)}. ${API_REFUSES}`,
+    message: l10n.t(
+      'Unknown top-level key {0}: did you mean "{1}"? A request holds one envelope, {2}. {3}',
+      quote(key),
+      meant,
+      quotedList(ENVELOPES),
+      apiRefuses(),
+    ),
     offset: keyNode.offset,
     length: keyNode.length,
   };
@@ -198,18 +215,27 @@ function envelopeMismatch(keyNode: Node, key: string, pinned: OperationId): Requ
   return {
     severity: 'error',
     code: 'envelope-mismatch',
-    message: `${title} (${method} ${path}) takes a "${envelope}" envelope, not ${quote(key)}. ${API_REFUSES}`,
+    message: l10n.t(
+      '{0} ({1} {2}) takes a "{3}" envelope, not {4}. {5}',
+      title,
+      method,
+      path,
+      envelope,
+      quote(key),
+      apiRefuses(),
+    ),
     offset: keyNode.offset,
     length: keyNode.length,
   };
 }
 
 function missingEnvelope(root: Node, pinned: OperationId | undefined): RequestDiagnostic {
-  const expected = pinned === undefined ? `one of ${quotedList(ENVELOPES)}` : `"${OPERATIONS[pinned].envelope}"`;
+  const expected =
+    pinned === undefined ? l10n.t('one of {0}', quotedList(ENVELOPES)) : `"${OPERATIONS[pinned].envelope}"`;
   return {
     severity: 'error',
     code: 'missing-envelope',
-    message: `The body holds no envelope: a request has ${expected} at the top level. ${API_REFUSES}`,
+    message: l10n.t('The body holds no envelope: a request has {0} at the top level. {1}', expected, apiRefuses()),
     offset: root.offset,
     length: 1,
   };

@@ -1,6 +1,8 @@
 import type { Node } from 'jsonc-parser';
+import { KNOWN_400_TEXTS } from '../contract/choices';
 import { type ImageDimensions, readImageDimensions } from '../images/dimensions';
 import { detectImageKind, type ImageKind } from '../images/kind';
+import { l10n } from '../l10n';
 import { formatSize } from '../redact';
 import { decodedLength, decodePrefix, scanBase64 } from './base64';
 import type { ValidationContext } from './context';
@@ -22,7 +24,9 @@ const MAX_FACE_SIDE = 4096;
 /** How far the comma that ends a data URI's `data:image/...;base64,` prefix is looked for. */
 const DATA_URI_MAX_PREFIX = 256;
 
-const CANNOT_DECODE = 'The API cannot decode it and answers 400.';
+function cannotDecode(): string {
+  return l10n.t('The API cannot decode it and answers 400.');
+}
 
 /**
  * Checks a base64 image without decoding it whole: one table pass over the text, its length for
@@ -41,7 +45,11 @@ export function checkBase64Image(
     report({
       severity: 'error',
       code: 'base64-empty',
-      message: `${where} is empty: it must hold the base64 of a ${expectation.label}. The API refuses an empty image with a 400.`,
+      message: l10n.t(
+        '{0} is empty: it must hold the base64 of {1}. The API refuses an empty image with a 400.',
+        where,
+        expectation.labelWithArticle,
+      ),
       ...rangeOf(node),
     });
     return;
@@ -54,7 +62,10 @@ export function checkBase64Image(
       report({
         severity: 'error',
         code: 'base64-data-uri',
-        message: `${where} starts like a data URI ("data:") but has no comma before the data. The API takes raw base64 only and answers 400 to anything else.`,
+        message: l10n.t(
+          '{0} starts like a data URI ("data:") but has no comma before the data. The API takes raw base64 only and answers 400 to anything else.',
+          where,
+        ),
         ...stringRange(ctx.text, node, 0, 5),
       });
       return;
@@ -64,9 +75,13 @@ export function checkBase64Image(
     report({
       severity: 'error',
       code: 'base64-data-uri',
-      message: `${where} starts with the data URI prefix ${quote(value.slice(0, start))}. The API takes raw base64 only and answers 400 to the prefix (the vendor's SDK strips it before sending).`,
+      message: l10n.t(
+        "{0} starts with the data URI prefix {1}. The API takes raw base64 only and answers 400 to the prefix (the vendor's SDK strips it before sending).",
+        where,
+        quote(value.slice(0, start)),
+      ),
       ...prefix,
-      fix: { title: 'Remove the data: prefix', edits: [{ ...prefix, newText: '' }] },
+      fix: { title: l10n.t('Remove the data: prefix'), edits: [{ ...prefix, newText: '' }] },
     });
     if (start === value.length) return;
   }
@@ -83,8 +98,13 @@ export function checkBase64Image(
       severity: 'error',
       code: 'base64-padding',
       message: inside
-        ? `${where}: "=" padding in the middle of the data, at character ${start + scan.at + 1}: "=" may only end base64 (two images pasted together?). ${CANNOT_DECODE}`
-        : `${where} ends with more than two "=": base64 padding is one or two. ${CANNOT_DECODE}`,
+        ? l10n.t(
+            '{0}: "=" padding in the middle of the data, at character {1}: "=" may only end base64 (two images pasted together?). {2}',
+            where,
+            start + scan.at + 1,
+            cannotDecode(),
+          )
+        : l10n.t('{0} ends with more than two "=": base64 padding is one or two. {1}', where, cannotDecode()),
       ...stringRange(ctx.text, node, start + scan.at, start + scan.at + scan.length),
     });
     return;
@@ -98,7 +118,12 @@ export function checkBase64Image(
     report({
       severity: 'error',
       code: 'image-too-large',
-      message: `${where} decodes to ${formatSize(byteCount)}, over the ${formatSize(ctx.maxImageBytes)} limit: this tool refuses to send it. BioPass ID publishes no limit; a face JPEG is typically 50-500 KB, a fingerprint under 1 MB.`,
+      message: l10n.t(
+        '{0} decodes to {1}, over the {2} limit: this tool refuses to send it. BioPass ID publishes no limit; a face JPEG is typically 50-500 KB, a fingerprint under 1 MB.',
+        where,
+        formatSize(byteCount),
+        formatSize(ctx.maxImageBytes),
+      ),
       ...rangeOf(node),
     });
   }
@@ -109,14 +134,32 @@ export function checkBase64Image(
 function invalidCharacter(text: string, node: Node, value: string, index: number, where: string): RequestDiagnostic {
   const codePoint = value.codePointAt(index) ?? 0;
   const character = String.fromCodePoint(codePoint);
-  const position = `at character ${index + 1}`;
+  const position = index + 1;
   let message: string;
   if (character === '-' || character === '_') {
-    message = `${where}: "${character}" ${position} belongs to base64url. The API takes standard base64, which writes "+" and "/" for "-" and "_". ${CANNOT_DECODE}`;
+    message = l10n.t(
+      '{0}: "{1}" at character {2} belongs to base64url. The API takes standard base64, which writes "+" and "/" for "-" and "_". {3}',
+      where,
+      character,
+      position,
+      cannotDecode(),
+    );
   } else if (character === ' ' || character === '\n' || character === '\r' || character === '\t') {
-    message = `${where}: whitespace (${JSON.stringify(character)}) ${position}: base64 must be one unbroken string (was it line-wrapped? use base64 -w0). ${CANNOT_DECODE}`;
+    message = l10n.t(
+      '{0}: whitespace ({1}) at character {2}: base64 must be one unbroken string (was it line-wrapped? use base64 -w0). {3}',
+      where,
+      JSON.stringify(character),
+      position,
+      cannotDecode(),
+    );
   } else {
-    message = `${where}: ${JSON.stringify(character)} ${position} is not base64 (A-Z, a-z, 0-9, "+", "/", and "=" only at the end). ${CANNOT_DECODE}`;
+    message = l10n.t(
+      '{0}: {1} at character {2} is not base64 (A-Z, a-z, 0-9, "+", "/", and "=" only at the end). {3}',
+      where,
+      JSON.stringify(character),
+      position,
+      cannotDecode(),
+    );
   }
   return {
     severity: 'error',
@@ -140,10 +183,14 @@ function lengthDiagnostic(
     return {
       severity: 'error',
       code: 'base64-padding',
-      message: `${where}: the base64 length is not a multiple of 4; the closing "${missing}" padding is missing. Strict base64 decoders refuse it; expect a 400 from the API.`,
+      message: l10n.t(
+        '{0}: the base64 length is not a multiple of 4; the closing "{1}" padding is missing. Strict base64 decoders refuse it; expect a 400 from the API.',
+        where,
+        missing,
+      ),
       ...range,
       fix: {
-        title: `Add the "${missing}" padding`,
+        title: l10n.t('Add the "{0}" padding', missing),
         edits: [{ offset: stringOffset(text, node, value.length), length: 0, newText: missing }],
       },
     };
@@ -151,7 +198,11 @@ function lengthDiagnostic(
   return {
     severity: 'error',
     code: 'base64-length',
-    message: `${where}: the base64 length is not a multiple of 4: the data is truncated or holds a stray character. ${CANNOT_DECODE}`,
+    message: l10n.t(
+      '{0}: the base64 length is not a multiple of 4: the data is truncated or holds a stray character. {1}',
+      where,
+      cannotDecode(),
+    ),
     ...range,
   };
 }
@@ -192,8 +243,18 @@ function checkImageHeader(
       code: 'image-not-an-image',
       message:
         other === undefined
-          ? `${where} does not hold an image: its bytes start with ${hex(start)}, not the header of a ${expected} file. The API cannot read it and answers 400.`
-          : `${where} holds a ${other} file, which the API does not read: convert it to ${expected}. The API answers 400.`,
+          ? l10n.t(
+              '{0} does not hold an image: its bytes start with {1}, not the header of a {2} file. The API cannot read it and answers 400.',
+              where,
+              hex(start),
+              expected,
+            )
+          : l10n.t(
+              '{0} holds a {1} file, which the API does not read: convert it to {2}. The API answers 400.',
+              where,
+              other,
+              expected,
+            ),
       ...rangeOf(node),
     });
     return;
@@ -202,7 +263,13 @@ function checkImageHeader(
     report({
       severity: 'warning',
       code: 'image-unexpected-kind',
-      message: `${where} holds a ${kindName(kind)} image, but a ${expectation.label} is sent as ${expected}. The API may fail to read it (400).`,
+      message: l10n.t(
+        '{0} holds a {1} image, but {2} is sent as {3}. The API may fail to read it (400).',
+        where,
+        kindName(kind),
+        expectation.labelWithArticle,
+        expected,
+      ),
       ...rangeOf(node),
     });
   }
@@ -212,7 +279,11 @@ function checkImageHeader(
       report({
         severity: 'warning',
         code: 'image-header-unreadable',
-        message: `${where}: the ${kindName(kind)} header is truncated or corrupt, so its size cannot be read. The API will most likely fail to decode it (400).`,
+        message: l10n.t(
+          '{0}: the {1} header is truncated or corrupt, so its size cannot be read. The API will most likely fail to decode it (400).',
+          where,
+          kindName(kind),
+        ),
         ...rangeOf(node),
       });
     }
@@ -228,19 +299,29 @@ function checkDimensions(
   where: string,
   report: (diagnostic: RequestDiagnostic) => void,
 ): void {
-  const size = `${width}×${height} pixels`;
+  const size = l10n.t('{0}×{1} pixels', width, height);
   if (Math.min(width, height) < MIN_SIDE) {
     report({
       severity: 'warning',
       code: 'image-too-small',
-      message: `${where} is only ${size}: too small to hold a usable ${expectation.label}. The API will most likely fail to extract a template (400 "Failed to extract face template" for a face).`,
+      message: l10n.t(
+        '{0} is only {1}: too small to hold a usable {2}. The API will most likely fail to extract a template (400 "{3}" for a face).',
+        where,
+        size,
+        expectation.label,
+        KNOWN_400_TEXTS.noFaceTemplate,
+      ),
       ...rangeOf(node),
     });
   } else if (expectation.faceOnly && Math.max(width, height) > MAX_FACE_SIDE) {
     report({
       severity: 'info',
       code: 'image-oversized',
-      message: `${where} is ${size}, far more than face matching uses (a few hundred pixels across the face). BioPass ID publishes no size limit, but the upload is slower; consider downscaling to about 1000 pixels.`,
+      message: l10n.t(
+        '{0} is {1}, far more than face matching uses (a few hundred pixels across the face). BioPass ID publishes no size limit, but the upload is slower; consider downscaling to about 1000 pixels.',
+        where,
+        size,
+      ),
       ...rangeOf(node),
     });
   }

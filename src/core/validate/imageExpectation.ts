@@ -1,11 +1,15 @@
-import { IMAGE_ROLES, type ImageRole } from '../contract/images';
+import { IMAGE_ROLES, type ImageRole, roleLabel, roleLabelWithArticle } from '../contract/images';
 import type { ImageKind } from '../images/kind';
+import { l10n } from '../l10n';
 
 /** What an image field takes, merged over the candidate operations (a Check image may be a face or a finger). */
 export interface ImageExpectation {
   role: ImageRole;
   kinds: readonly ImageKind[];
+  /** What the field takes, as a person reads it: `face image`. */
   label: string;
+  /** The same with its article: `a face image`. */
+  labelWithArticle: string;
   /** Every candidate takes a face here: face-only limits apply. */
   faceOnly: boolean;
 }
@@ -19,9 +23,10 @@ export function expectationOf(roles: readonly ImageRole[]): ImageExpectation {
   };
   const first = distinct[0] ?? 'template';
   const role = distinct.length === 1 ? first : ((Object.keys(IMAGE_ROLES) as ImageRole[]).find(sameKinds) ?? first);
-  const label =
-    distinct.length === 1 || sameKinds(role)
-      ? IMAGE_ROLES[role].label
-      : distinct.map((each) => IMAGE_ROLES[each].label).join(' or ');
-  return { role, kinds, label, faceOnly: distinct.every((each) => each === 'face') };
+  const single = distinct.length === 1 || sameKinds(role);
+  const label = single ? roleLabel(role) : distinct.map(roleLabel).join(l10n.t(' or '));
+  const labelWithArticle = single
+    ? roleLabelWithArticle(role)
+    : l10n.t({ message: 'a {0}', args: [label], comment: 'an image of one of these kinds' });
+  return { role, kinds, label, labelWithArticle, faceOnly: distinct.every((each) => each === 'face') };
 }

@@ -1,11 +1,12 @@
 import type { Node } from 'jsonc-parser';
 import type * as z from 'zod';
 import type { ImageRole } from '../contract/images';
+import { l10n } from '../l10n';
 import type { ValidationContext } from './context';
 import { checkBase64Image } from './imageData';
 import { expectationOf, type ImageExpectation } from './imageExpectation';
 import { describePath, propertyKey, propertyValue } from './jsonText';
-import { API_REFUSES } from './messages';
+import { apiRefuses } from './messages';
 import { fileReferenceOption, shapeOf, viewOf } from './schema';
 import { missingKey, unknownKey, wrongType } from './shapeDiagnostics';
 import type { JsonPath } from './types';
@@ -34,8 +35,8 @@ export function checkImageField(
   }
   const detail =
     reference === undefined
-      ? `the base64 text of a ${expectation.label}`
-      : `the base64 text of a ${expectation.label}, or { "$file": "./image" }`;
+      ? l10n.t('the base64 text of {0}', expectation.labelWithArticle)
+      : l10n.t('the base64 text of {0}, or {1}', expectation.labelWithArticle, '{ "$file": "./image" }');
   // No fix: quoting a number does not make it an image.
   ctx.report(wrongType(ctx.text, node, path, 'string', detail, false), path);
 }
@@ -67,7 +68,10 @@ function checkFileReference(
     const value = propertyValue(property);
     if (value === undefined) continue;
     if (value.type !== 'string' || typeof value.value !== 'string') {
-      ctx.report(wrongType(ctx.text, value, [...path, key], 'string', 'a file path in a string'), [...path, key]);
+      ctx.report(wrongType(ctx.text, value, [...path, key], 'string', l10n.t('a file path in a string')), [
+        ...path,
+        key,
+      ]);
       continue;
     }
     if (value.value.trim() === '') {
@@ -75,7 +79,11 @@ function checkFileReference(
         {
           severity: 'error',
           code: 'file-reference-empty',
-          message: `${describePath([...path, key])} is empty: give the path of the ${expectation.label}, relative to this request file (e.g. "./face.jpg"). Nothing can be sent until it names a file.`,
+          message: l10n.t(
+            '{0} is empty: give the path of the {1}, relative to this request file (e.g. "./face.jpg"). Nothing can be sent until it names a file.',
+            describePath([...path, key]),
+            expectation.label,
+          ),
           offset: value.offset,
           length: value.length,
         },
@@ -95,7 +103,12 @@ function checkFileReference(
   }
   if (!found) {
     const diagnostic = missingKey(node, path, '$file');
-    diagnostic.message = `${describePath(path)} is an object but has no "$file": an image field holds base64 text or { "$file": "./image" }. ${API_REFUSES}`;
+    diagnostic.message = l10n.t(
+      '{0} is an object but has no "$file": an image field holds base64 text or {1}. {2}',
+      describePath(path),
+      '{ "$file": "./image" }',
+      apiRefuses(),
+    );
     ctx.report(diagnostic, [...path, '$file']);
   }
 }

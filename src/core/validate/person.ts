@@ -1,10 +1,11 @@
 import type { Node } from 'jsonc-parser';
-import { FINGER_KEYS, FINGER_NAMES } from '../contract/fields';
+import { FINGER_KEYS, FINGER_NAMES, fingerLabel } from '../contract/fields';
 import { OPERATIONS, type OperationId, operationsOfEnvelope } from '../contract/operations';
+import { l10n } from '../l10n';
 import type { ValidationContext } from './context';
 import { customId } from './customId';
 import { anchorOf, describePath, propertyKey, quote, rangeOf, removePropertyEdit } from './jsonText';
-import { API_REFUSES, oneOf } from './messages';
+import { apiRefuses, oneOf } from './messages';
 import type { NodeRule, ObjectFacts, RuleTable } from './rules';
 import { shapeOf, viewOf } from './schema';
 import { renameKeyFix, type UnknownKeyVerdict } from './shapeDiagnostics';
@@ -48,10 +49,14 @@ const person: NodeRule = {
       diagnostic: {
         severity: 'error',
         code: 'delete-extra-property',
-        message: `A delete request carries only CustomID: ${quote(key)} has no place in it. ${API_REFUSES}`,
+        message: l10n.t(
+          'A delete request carries only CustomID: {0} has no place in it. {1}',
+          quote(key),
+          apiRefuses(),
+        ),
         offset: keyNode.offset,
         length: keyNode.length,
-        fix: { title: `Remove ${quote(key)}`, edits: [removePropertyEdit(property)] },
+        fix: { title: l10n.t('Remove {0}', quote(key)), edits: [removePropertyEdit(property)] },
       },
     };
   },
@@ -63,7 +68,14 @@ const person: NodeRule = {
       {
         severity: 'error',
         code: 'missing-biometric',
-        message: `${withArticle(oneOf(titles))} request needs at least one image: add "Face": [ { "Face-1": … } ] or "Fingers": [ { "Finger-1": … } ] to ${describePath(path)}. ${API_REFUSES}`,
+        message: l10n.t(
+          '{0} needs at least one image: add {1} or {2} to {3}. {4}',
+          requestOf(oneOf(titles)),
+          '"Face": [ { "Face-1": … } ]',
+          '"Fingers": [ { "Finger-1": … } ]',
+          describePath(path),
+          apiRefuses(),
+        ),
         ...anchorOf(node),
       },
       // No path: the rest of Person is still worth checking against the contract.
@@ -71,11 +83,12 @@ const person: NodeRule = {
   },
 };
 
-function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'An' : 'A'} ${word}`;
+/** `An enroll request`: the article is chosen by the English word, and each language words both its own way. */
+function requestOf(operations: string): string {
+  return /^[aeiou]/i.test(operations) ? l10n.t('An {0} request', operations) : l10n.t('A {0} request', operations);
 }
 
-function exactlyOne(example: string, merge: boolean): NodeRule {
+function exactlyOne(example: () => string, merge: boolean): NodeRule {
   return {
     check(node, path, ctx) {
       const items = node.children ?? [];
@@ -86,7 +99,12 @@ function exactlyOne(example: string, merge: boolean): NodeRule {
           {
             severity: 'error',
             code: 'biometric-array-length',
-            message: `${where} is an empty array: it must hold exactly one object, ${example}. ${API_REFUSES}`,
+            message: l10n.t(
+              '{0} is an empty array: it must hold exactly one object, {1}. {2}',
+              where,
+              example(),
+              apiRefuses(),
+            ),
             ...rangeOf(node),
           },
           path,
@@ -98,13 +116,19 @@ function exactlyOne(example: string, merge: boolean): NodeRule {
       const diagnostic: RequestDiagnostic = {
         severity: 'error',
         code: 'biometric-array-length',
-        message: `${where} holds ${items.length} objects; the API takes exactly one, ${example}. ${API_REFUSES}`,
+        message: l10n.t(
+          '{0} holds {1} objects; the API takes exactly one, {2}. {3}',
+          where,
+          items.length,
+          example(),
+          apiRefuses(),
+        ),
         offset: (items[1] as Node).offset,
         length: last.offset + last.length - (items[1] as Node).offset,
       };
       const fix = merge ? mergeObjectsFix(items) : undefined;
       diagnostic.fix = fix ?? {
-        title: 'Keep only the first object',
+        title: l10n.t('Keep only the first object'),
         edits: [
           {
             offset: first.offset + first.length,
@@ -137,7 +161,7 @@ function mergeObjectsFix(items: Node[]): Fix | undefined {
     const end = lastProperty.offset + lastProperty.length;
     edits.push({ offset: end, length: nextProperty.offset - end, newText: ', ' });
   }
-  return { title: 'Merge into one object', edits };
+  return { title: l10n.t('Merge into one object'), edits };
 }
 
 const FACE_KEY = /^face[\s_-]*0*(\d{1,4})$/i;
@@ -149,8 +173,12 @@ const faceObject: NodeRule = {
     const keyNode = propertyKey(property) ?? property;
     const isFaceOne = Number(match[1]) === 1;
     const message = isFaceOne
-      ? `${quote(key)} is spelt "Face-1": keys are case-sensitive. ${API_REFUSES}`
-      : `Only "Face-1" exists: the API takes one face image per person and documents no ${quote(key)}. ${API_REFUSES}`;
+      ? l10n.t('{0} is spelt "Face-1": keys are case-sensitive. {1}', quote(key), apiRefuses())
+      : l10n.t(
+          'Only "Face-1" exists: the API takes one face image per person and documents no {0}. {1}',
+          quote(key),
+          apiRefuses(),
+        );
     const diagnostic: RequestDiagnostic = {
       severity: 'error',
       code: 'unknown-face-key',
@@ -159,7 +187,7 @@ const faceObject: NodeRule = {
       length: keyNode.length,
     };
     if (present.has('Face-1')) {
-      diagnostic.fix = { title: `Remove ${quote(key)}`, edits: [removePropertyEdit(property)] };
+      diagnostic.fix = { title: l10n.t('Remove {0}', quote(key)), edits: [removePropertyEdit(property)] };
       return { diagnostic };
     }
     const fix = renameKeyFix(property, 'Face-1');
@@ -169,7 +197,10 @@ const faceObject: NodeRule = {
 };
 
 const FINGER_KEY = /^fingers?[\s_-]*0*(\d{1,4})$/i;
-const FINGER_NUMBERING = FINGER_NAMES.map((name, index) => `${index + 1} ${name}`).join(', ');
+/** `1 right thumb, 2 right index, …`, in the reader's language. */
+function fingerNumbering(): string {
+  return FINGER_KEYS.map((_, index) => `${index + 1} ${fingerLabel(index + 1)}`).join(', ');
+}
 
 /** `finger-1`, `Finger1`, `finger_01` and `right thumb` all name Finger-1; `Finger-11` names no finger. */
 function fingerNumber(key: string): number | undefined {
@@ -195,15 +226,32 @@ const fingersObject: NodeRule = {
     };
     const target = FINGER_KEYS[number - 1];
     if (target === undefined) {
-      diagnostic.message = `${quote(key)} is not a finger: the API numbers fingers "Finger-1" to "Finger-10" (${FINGER_NUMBERING}). ${API_REFUSES}`;
+      diagnostic.message = l10n.t(
+        '{0} is not a finger: the API numbers fingers "Finger-1" to "Finger-10" ({1}). {2}',
+        quote(key),
+        fingerNumbering(),
+        apiRefuses(),
+      );
       return { diagnostic };
     }
-    const name = FINGER_NAMES[number - 1] ?? '';
+    const name = fingerLabel(number) ?? '';
     if (present.has(target)) {
-      diagnostic.message = `${quote(key)} names "${target}" (${name}), which is already set: keys are case-sensitive, "Finger-1" to "Finger-10". ${API_REFUSES}`;
+      diagnostic.message = l10n.t(
+        '{0} names "{1}" ({2}), which is already set: keys are case-sensitive, "Finger-1" to "Finger-10". {3}',
+        quote(key),
+        target,
+        name,
+        apiRefuses(),
+      );
       return { diagnostic };
     }
-    diagnostic.message = `${quote(key)} is spelt "${target}" (${name}): finger keys are case-sensitive, "Finger-1" to "Finger-10". ${API_REFUSES}`;
+    diagnostic.message = l10n.t(
+      '{0} is spelt "{1}" ({2}): finger keys are case-sensitive, "Finger-1" to "Finger-10". {3}',
+      quote(key),
+      target,
+      name,
+      apiRefuses(),
+    );
     const fix = renameKeyFix(property, target);
     if (fix !== undefined) diagnostic.fix = fix;
     return { diagnostic, meant: target };
@@ -214,7 +262,11 @@ const fingersObject: NodeRule = {
       {
         severity: 'error',
         code: 'fingers-empty',
-        message: `${describePath(path)} holds no finger image: add "Finger-1" to "Finger-10" keys, or remove Fingers. ${API_REFUSES}`,
+        message: l10n.t(
+          '{0} holds no finger image: add "Finger-1" to "Finger-10" keys, or remove Fingers. {1}',
+          describePath(path),
+          apiRefuses(),
+        ),
         ...rangeOf(node),
       },
       path,
@@ -225,8 +277,11 @@ const fingersObject: NodeRule = {
 export const PERSON_RULES: RuleTable = {
   Person: person,
   'Person/CustomID': customId,
-  'Person/Face': exactlyOne('[ { "Face-1": "<base64>" } ] (one face per person)', false),
+  'Person/Face': exactlyOne(() => l10n.t('{0} (one face per person)', '[ { "Face-1": "<base64>" } ]'), false),
   'Person/Face/*': faceObject,
-  'Person/Fingers': exactlyOne('[ { "Finger-1": "<base64>", "Finger-2": "<base64>" } ] holding every finger', true),
+  'Person/Fingers': exactlyOne(
+    () => l10n.t('{0} holding every finger', '[ { "Finger-1": "<base64>", "Finger-2": "<base64>" } ]'),
+    true,
+  ),
   'Person/Fingers/*': fingersObject,
 };

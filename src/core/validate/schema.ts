@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { base64Fields, type ImageRole } from '../contract/images';
+import { l10n } from '../l10n';
 
 /** The parts of a zod 4 definition (`schema._zod.def`) the walker reads. */
 interface Definition {
@@ -109,20 +110,27 @@ export function fileReferenceOption(schema: z.ZodType): z.ZodType | undefined {
   return undefined;
 }
 
-const ARTICLES: Record<JsonType, string> = {
-  object: 'an object',
-  array: 'an array',
-  string: 'a string',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'null',
-};
-
+/** A JSON type as a message names it, in the reader's language. */
 export function describeJsonType(type: JsonType): string {
-  return ARTICLES[type];
+  switch (type) {
+    case 'object':
+      return l10n.t('an object');
+    case 'array':
+      return l10n.t('an array');
+    case 'string':
+      return l10n.t('a string');
+    case 'number':
+      return l10n.t('a number');
+    case 'boolean':
+      return l10n.t('true or false');
+    case 'null':
+      return 'null';
+  }
 }
+
+const JSON_TYPES: ReadonlySet<string> = new Set<JsonType>(['object', 'array', 'string', 'number', 'boolean', 'null']);
 
 /** How a JSON node's type reads in a message: `a number`, `an array`. */
 export function describeNodeType(type: string): string {
-  return type in ARTICLES ? ARTICLES[type as JsonType] : type;
+  return JSON_TYPES.has(type) ? describeJsonType(type as JsonType) : type;
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
+import { l10n } from '../l10n';
 import { anchorOf, describePath, propertyKey, quote, replaceEdit } from './jsonText';
-import { API_REFUSES, quotedList } from './messages';
+import { apiRefuses, quotedList } from './messages';
 import { describeJsonType, describeNodeType, type JsonType } from './schema';
 import { closestMatch } from './suggest';
 import type { Fix, JsonPath, RequestDiagnostic } from './types';
@@ -13,7 +14,8 @@ export interface UnknownKeyVerdict {
 
 export function renameKeyFix(property: Node, to: string): Fix | undefined {
   const key = propertyKey(property);
-  return key === undefined ? undefined : { title: `Rename to "${to}"`, edits: [replaceEdit(key, JSON.stringify(to))] };
+  if (key === undefined) return undefined;
+  return { title: l10n.t('Rename to "{0}"', to), edits: [replaceEdit(key, JSON.stringify(to))] };
 }
 
 /**
@@ -32,12 +34,16 @@ export function unknownKey(
     key,
     known.filter((candidate) => !present.has(candidate)),
   );
-  const where = objectPath.length === 0 ? 'at the top level' : `in ${describePath(objectPath)}`;
-  const takes = known.length > 0 ? ` It takes ${quotedList(known)}.` : '';
+  const where = objectPath.length === 0 ? l10n.t('at the top level') : l10n.t('in {0}', describePath(objectPath));
+  const unknown =
+    meant === undefined
+      ? l10n.t('Unknown key {0} {1}.', quote(key), where)
+      : l10n.t('Unknown key {0} {1}: did you mean "{2}"?', quote(key), where, meant);
+  const takes = known.length > 0 ? ` ${l10n.t('It takes {0}.', quotedList(known))}` : '';
   const diagnostic: RequestDiagnostic = {
     severity: 'error',
     code: 'unknown-key',
-    message: `Unknown key ${quote(key)} ${where}${meant === undefined ? '.' : `: did you mean "${meant}"?`}${takes} ${API_REFUSES}`,
+    message: `${unknown}${takes} ${apiRefuses()}`,
     offset: keyNode.offset,
     length: keyNode.length,
   };
@@ -48,11 +54,14 @@ export function unknownKey(
 
 export function missingKey(object: Node, path: JsonPath, key: string): RequestDiagnostic {
   const anchor = anchorOf(object);
-  const holder = path.length === 0 ? 'The body' : describePath(path);
+  const message =
+    path.length === 0
+      ? l10n.t('The body is missing the required key "{0}". {1}', key, apiRefuses())
+      : l10n.t('{0} is missing the required key "{1}". {2}', describePath(path), key, apiRefuses());
   return {
     severity: 'error',
     code: 'missing-key',
-    message: `${holder} is missing the required key "${key}". ${API_REFUSES}`,
+    message,
     offset: anchor.offset,
     length: anchor.length,
   };
@@ -76,14 +85,20 @@ export function wrongType(
   const diagnostic: RequestDiagnostic = {
     severity: 'error',
     code: 'wrong-type',
-    message: `${describePath(path)} must be ${detail ?? describeJsonType(expected)}, not ${describeNodeType(node.type)}. ${API_REFUSES}`,
+    message: l10n.t(
+      '{0} must be {1}, not {2}. {3}',
+      describePath(path),
+      detail ?? describeJsonType(expected),
+      describeNodeType(node.type),
+      apiRefuses(),
+    ),
     offset: node.offset,
     length: node.length,
   };
   const raw = () => text.slice(node.offset, node.offset + node.length);
   if (!offerFix) return diagnostic;
   if (expected === 'string' && (node.type === 'number' || node.type === 'boolean')) {
-    diagnostic.fix = { title: 'Put the value in quotes', edits: [replaceEdit(node, JSON.stringify(raw()))] };
+    diagnostic.fix = { title: l10n.t('Put the value in quotes'), edits: [replaceEdit(node, JSON.stringify(raw()))] };
   } else if (
     expected === 'number' &&
     node.type === 'string' &&
@@ -91,10 +106,10 @@ export function wrongType(
     node.value.length < 32 &&
     JSON_NUMBER.test(node.value)
   ) {
-    diagnostic.fix = { title: 'Remove the quotes', edits: [replaceEdit(node, node.value)] };
+    diagnostic.fix = { title: l10n.t('Remove the quotes'), edits: [replaceEdit(node, node.value)] };
   } else if (expected === 'array' && node.type === 'object') {
     diagnostic.fix = {
-      title: 'Wrap the object in [ ]',
+      title: l10n.t('Wrap the object in [ ]'),
       edits: [
         { offset: node.offset, length: 0, newText: '[' },
         { offset: node.offset + node.length, length: 0, newText: ']' },

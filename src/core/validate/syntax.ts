@@ -1,6 +1,8 @@
 import type { Node, ParseError } from 'jsonc-parser';
+import { KNOWN_400_TEXTS } from '../contract/choices';
+import { l10n } from '../l10n';
 import { parseJsonTree } from './jsonTree';
-import { API_REFUSES } from './messages';
+import { apiRefuses } from './messages';
 import type { RequestDiagnostic } from './types';
 
 export interface ParsedRequest {
@@ -21,22 +23,41 @@ const VALUE_EXPECTED = 4;
 const INVALID_COMMENT_TOKEN = 10;
 const UNEXPECTED_END_OF_COMMENT = 11;
 
-const SYNTAX_MESSAGES: Record<number, string> = {
-  1: 'Invalid JSON: unexpected character',
-  2: 'Invalid JSON: malformed number',
-  3: 'Invalid JSON: a key in double quotes is expected here',
-  4: 'Invalid JSON: a value is expected here',
-  5: 'Invalid JSON: a colon ":" is expected after the key',
-  6: 'Invalid JSON: a comma "," is expected here',
-  7: 'Invalid JSON: a closing brace "}" is expected',
-  8: 'Invalid JSON: a closing bracket "]" is expected',
-  9: 'Invalid JSON: nothing may follow the end of the body',
-  12: 'Invalid JSON: the string is not closed (a string cannot span lines: write \\n)',
-  13: 'Invalid JSON: the number ends too early',
-  14: 'Invalid JSON: malformed \\u escape',
-  15: 'Invalid JSON: unknown escape (JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
-  16: 'Invalid JSON: control character inside a string: escape it (\\t, \\n)',
-};
+/** What a jsonc-parser error code means, in the reader's language. */
+function syntaxMessageOf(code: number): string {
+  switch (code) {
+    case 1:
+      return l10n.t('Invalid JSON: unexpected character');
+    case 2:
+      return l10n.t('Invalid JSON: malformed number');
+    case 3:
+      return l10n.t('Invalid JSON: a key in double quotes is expected here');
+    case 4:
+      return l10n.t('Invalid JSON: a value is expected here');
+    case 5:
+      return l10n.t('Invalid JSON: a colon ":" is expected after the key');
+    case 6:
+      return l10n.t('Invalid JSON: a comma "," is expected here');
+    case 7:
+      return l10n.t('Invalid JSON: a closing brace "}" is expected');
+    case 8:
+      return l10n.t('Invalid JSON: a closing bracket "]" is expected');
+    case 9:
+      return l10n.t('Invalid JSON: nothing may follow the end of the body');
+    case 12:
+      return l10n.t('Invalid JSON: the string is not closed (a string cannot span lines: write \\n)');
+    case 13:
+      return l10n.t('Invalid JSON: the number ends too early');
+    case 14:
+      return l10n.t('Invalid JSON: malformed \\u escape');
+    case 15:
+      return l10n.t('Invalid JSON: unknown escape (JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+    case 16:
+      return l10n.t('Invalid JSON: control character inside a string: escape it (\\t, \\n)');
+    default:
+      return l10n.t('Invalid JSON');
+  }
+}
 
 /**
  * Parses the body as the API does: strict JSON, so comments and trailing commas are errors even
@@ -55,7 +76,10 @@ export function parseRequest(text: string): ParsedRequest {
     diagnostics.push({
       severity: 'error',
       code: 'syntax-error',
-      message: `The body nests arrays or objects far deeper than any request, too deep to be read. ${API_REFUSES}`,
+      message: l10n.t(
+        'The body nests arrays or objects far deeper than any request, too deep to be read. {0}',
+        apiRefuses(),
+      ),
       offset: 0,
       length: Math.min(text.length, 1),
     });
@@ -66,11 +90,13 @@ export function parseRequest(text: string): ParsedRequest {
     diagnostics.push({
       severity: 'warning',
       code: 'bom',
-      message:
-        'The file starts with a byte order mark (BOM). Strict JSON readers, possibly the API, refuse it with 400 "Invalid JSON format"; save the file as UTF-8 without BOM.',
+      message: l10n.t(
+        'The file starts with a byte order mark (BOM). Strict JSON readers, possibly the API, refuse it with 400 "{0}"; save the file as UTF-8 without BOM.',
+        KNOWN_400_TEXTS.invalidJson,
+      ),
       offset: 0,
       length: 1,
-      fix: { title: 'Remove the byte order mark', edits: [{ offset: 0, length: 1, newText: '' }] },
+      fix: { title: l10n.t('Remove the byte order mark'), edits: [{ offset: 0, length: 1, newText: '' }] },
     });
   }
 
@@ -78,7 +104,7 @@ export function parseRequest(text: string): ParsedRequest {
     diagnostics.push({
       severity: 'error',
       code: 'empty-document',
-      message: `The request body is empty. ${API_REFUSES}`,
+      message: l10n.t('The request body is empty. {0}', apiRefuses()),
       offset: 0,
       length: text.length,
     });
@@ -100,10 +126,13 @@ export function parseRequest(text: string): ParsedRequest {
       diagnostics.push({
         severity: 'error',
         code: 'trailing-comma',
-        message: `Trailing comma: strict JSON allows no comma before a closing bracket or brace. ${API_REFUSES}`,
+        message: l10n.t(
+          'Trailing comma: strict JSON allows no comma before a closing bracket or brace. {0}',
+          apiRefuses(),
+        ),
         offset: comma,
         length: 1,
-        fix: { title: 'Remove the trailing comma', edits: [{ offset: comma, length: 1, newText: '' }] },
+        fix: { title: l10n.t('Remove the trailing comma'), edits: [{ offset: comma, length: 1, newText: '' }] },
       });
       continue;
     }
@@ -112,7 +141,7 @@ export function parseRequest(text: string): ParsedRequest {
     diagnostics.push({
       severity: 'error',
       code: 'syntax-error',
-      message: `${syntaxMessage(text, error)}. ${API_REFUSES}`,
+      message: `${syntaxMessage(text, error)}. ${apiRefuses()}`,
       offset: error.offset,
       length: error.length,
     });
@@ -121,10 +150,10 @@ export function parseRequest(text: string): ParsedRequest {
 }
 
 function syntaxMessage(text: string, error: ParseError): string {
-  const base = SYNTAX_MESSAGES[error.error] ?? 'Invalid JSON';
+  const base = syntaxMessageOf(error.error);
   if (error.error !== INVALID_SYMBOL) return base;
   const symbol = text.slice(error.offset, error.offset + Math.min(error.length, 20));
-  if (symbol.startsWith("'")) return `${base} ${symbol}: JSON strings and keys take double quotes`;
+  if (symbol.startsWith("'")) return l10n.t('{0} {1}: JSON strings and keys take double quotes', base, symbol);
   return `${base} ${JSON.stringify(symbol)}`;
 }
 
@@ -135,13 +164,13 @@ function commentDiagnostic(text: string, error: ParseError): RequestDiagnostic {
   const diagnostic: RequestDiagnostic = {
     severity: 'error',
     code: 'comment',
-    message: `Comments are not JSON: the API reads strict JSON. ${API_REFUSES}`,
+    message: l10n.t('Comments are not JSON: the API reads strict JSON. {0}', apiRefuses()),
     offset: error.offset,
     length: error.length,
   };
   if (closed) {
     diagnostic.fix = {
-      title: 'Remove the comment',
+      title: l10n.t('Remove the comment'),
       edits: [{ offset: error.offset, length: error.length, newText: '' }],
     };
   }

@@ -1,9 +1,10 @@
 import type { Node } from 'jsonc-parser';
 import type * as z from 'zod';
+import { l10n } from '../l10n';
 import type { ValidationContext } from './context';
 import { checkImageField } from './imageField';
 import { describePath, propertyKey, propertyValue, quote, replaceEdit } from './jsonText';
-import { API_REFUSES, quotedList } from './messages';
+import { apiRefuses, quotedList } from './messages';
 import type { NodeRule, RuleTable } from './rules';
 import { ruleKey } from './rules';
 import { elementOf, enumValues, jsonTypeOf, type SchemaView, shapeOf, viewOf } from './schema';
@@ -42,7 +43,8 @@ export class SchemaWalker {
     // Unions, literals and the like are left to zod's own issues.
     if (primary === undefined || expected === undefined) return;
     if (node.type !== expected) {
-      const detail = primary.definition.type === 'enum' ? `one of ${quotedList(allowedValues(views))}` : undefined;
+      const detail =
+        primary.definition.type === 'enum' ? l10n.t('one of {0}', quotedList(allowedValues(views))) : undefined;
       this.ctx.report(wrongType(this.ctx.text, node, path, expected, detail), path);
       return;
     }
@@ -120,12 +122,28 @@ export class SchemaWalker {
     const diagnostic: RequestDiagnostic = {
       severity: 'error',
       code: 'invalid-enum',
-      message: `${describePath(path)} is ${quote(value)}, which the API does not know${meant === undefined ? '' : ` (did you mean "${meant}"?)`}: it takes ${quotedList(allowed)}, exactly as spelt. ${API_REFUSES}`,
+      message:
+        meant === undefined
+          ? l10n.t(
+              '{0} is {1}, which the API does not know: it takes {2}, exactly as spelt. {3}',
+              describePath(path),
+              quote(value),
+              quotedList(allowed),
+              apiRefuses(),
+            )
+          : l10n.t(
+              '{0} is {1}, which the API does not know (did you mean "{2}"?): it takes {3}, exactly as spelt. {4}',
+              describePath(path),
+              quote(value),
+              meant,
+              quotedList(allowed),
+              apiRefuses(),
+            ),
       offset: node.offset,
       length: node.length,
     };
     if (meant !== undefined)
-      diagnostic.fix = { title: `Change to "${meant}"`, edits: [replaceEdit(node, JSON.stringify(meant))] };
+      diagnostic.fix = { title: l10n.t('Change to "{0}"', meant), edits: [replaceEdit(node, JSON.stringify(meant))] };
     this.ctx.report(diagnostic, path);
     return false;
   }

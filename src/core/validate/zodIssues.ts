@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import { OPERATIONS } from '../contract/operations';
+import { l10n } from '../l10n';
 import type { ValidationContext } from './context';
 import { anchorOf, describePath } from './jsonText';
 import type { JsonPath } from './types';
@@ -46,7 +47,11 @@ export function reportZodIssues(root: Node, ctx: ValidationContext): void {
       {
         severity: 'error',
         code: 'schema-constraint',
-        message: `${describePath(path)} breaks the contract: ${issue.message}. The API is likely to refuse the request (400).`,
+        message: l10n.t(
+          '{0} breaks the contract: {1}. The API is likely to refuse the request (400).',
+          describePath(path),
+          issue.message,
+        ),
         ...range,
       },
       path,
