@@ -12,7 +12,7 @@ import { ensureCodeServer } from '../test/harness/install.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 /** The parts that run in code-server's extension host (see test/bench/run.ts for every part). */
-const EDITOR_PARTS = ['activation'];
+const EDITOR_PARTS = ['activation', 'panel'];
 
 const only = process.env.BIOPASSID_BENCH_ONLY?.split(',').filter(Boolean);
 
