@@ -1,4 +1,5 @@
 import { OPERATIONS, type OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 import { isNegativeAnswer } from '../verdict';
 import { sentImages } from './images';
 import type { BatchTile, BatchView, ResultInput, Tone } from './types';
@@ -27,7 +28,7 @@ export function buildBatchView(
     tiles.push({
       index,
       label: redact(input.source ?? input.customId ?? `#${index + 1}`),
-      headline: redact(cancelled(input) ? 'Cancelled' : input.headline),
+      headline: redact(cancelled(input) ? l10n.t('Cancelled') : input.headline),
       tone: cancelled(input) ? 'neutral' : toneOf(input),
       ...(thumbnail ? { thumbnail } : {}),
     });
@@ -35,10 +36,13 @@ export function buildBatchView(
   const done = inputs.filter((input): input is ResultInput => input !== undefined && !cancelled(input));
   const failed = done.filter((input) => input.outcome.kind !== 'success').length;
   const skipped = inputs.length - done.length;
-  const title = operation ? OPERATIONS[operation].title : 'BioPass ID';
+  const ok = done.length - failed;
   return {
-    title: `${title} run`,
-    counts: `${done.length - failed} ok, ${failed} failed${skipped > 0 ? `, ${skipped} cancelled` : ''}`,
+    title: operation ? l10n.t('{0} run', OPERATIONS[operation].title) : l10n.t('BioPass ID run'),
+    counts:
+      skipped > 0
+        ? l10n.t('{0} ok, {1} failed, {2} cancelled', ok, failed, skipped)
+        : l10n.t('{0} ok, {1} failed', ok, failed),
     tone: failed > 0 ? 'bad' : tiles.some((tile) => tile.tone === 'warning') ? 'warning' : 'good',
     tiles,
   };

@@ -1,4 +1,5 @@
 import type { OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 import type { ResultView } from './types';
 import { buildResultView } from './view';
 
@@ -55,11 +56,11 @@ export function viewFromHistory(record: HistoryRecord, redact: (text: string) =>
       ? [
           {
             kind: 'facts' as const,
-            title: 'Person',
+            title: l10n.t('Person'),
             rows: [
               ...(record.customId ? [{ label: 'CustomID', value: redact(record.customId), copy: true }] : []),
               ...(record.bioPassId ? [{ label: 'BioPassID', value: redact(record.bioPassId), copy: true }] : []),
-              { label: 'Environment', value: redact(record.environment) },
+              { label: l10n.t('Environment'), value: redact(record.environment) },
             ],
           },
         ]
@@ -72,7 +73,10 @@ export function viewFromHistory(record: HistoryRecord, redact: (text: string) =>
     sections: [
       {
         kind: 'note',
-        text: `From the history (${record.time}): images and the response are not kept. Run it again to see them.`,
+        text: l10n.t(
+          'From the history ({0}): images and the response are not kept. Run it again to see them.',
+          record.time,
+        ),
       },
       ...person,
     ],

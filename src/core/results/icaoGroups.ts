@@ -1,4 +1,5 @@
 import type { ICAO_REQUIREMENTS } from '../contract/responses';
+import { l10n } from '../l10n';
 
 type Requirement = (typeof ICAO_REQUIREMENTS)[number];
 
@@ -30,4 +31,22 @@ export const ICAO_GROUPS: readonly { name: string; requirements: readonly Requir
 /** The group a requirement belongs to; a name the contract does not list goes to "Other". */
 export function icaoGroupOf(name: string): string {
   return ICAO_GROUPS.find((group) => (group.requirements as readonly string[]).includes(name))?.name ?? 'Other';
+}
+
+/** A group's name as a person reads it, in their language; `Other` for a name the contract does not list. */
+export function icaoGroupLabel(name: string): string {
+  switch (name) {
+    case 'Image quality':
+      return l10n.t('Image quality');
+    case 'Pose and expression':
+      return l10n.t('Pose and expression');
+    case 'Lighting':
+      return l10n.t('Lighting');
+    case 'Accessories':
+      return l10n.t('Accessories');
+    case 'Background':
+      return l10n.t('Background');
+    default:
+      return l10n.t({ message: 'Other', comment: 'ICAO requirements the contract does not list' });
+  }
 }

@@ -1,6 +1,7 @@
 import { ICAO_CONFIDENCE_SCALE } from '../contract/choices';
 import { FINGER_KEYS, fingerName } from '../contract/fields';
 import { OPERATIONS } from '../contract/operations';
+import { l10n } from '../l10n';
 import { isNegativeAnswer } from '../verdict';
 import { ICAO_GROUPS, icaoGroupOf } from './icaoGroups';
 import { answerImage, sentImages } from './images';
@@ -45,7 +46,7 @@ export function headerLine(input: ResultInput): string {
 }
 
 export function statusLine(outcome: OutcomeLike): string {
-  const attempts = outcome.attempts > 1 ? ` · ${outcome.attempts} attempts` : '';
+  const attempts = outcome.attempts > 1 ? ` · ${l10n.t('{0} attempts', outcome.attempts)}` : '';
   return `HTTP ${outcome.status ?? '-'} · ${label(outcome)} · ${Math.round(outcome.latencyMs)} ms${attempts}`;
 }
 
@@ -64,8 +65,8 @@ function faceSection(root: Json, image: ShownImage | undefined): Section {
     count === 1
       ? undefined
       : count === 0
-        ? 'No face found: enroll, verify and ICAO need exactly one.'
-        : `${count} faces found: enroll, verify and ICAO need exactly one.`;
+        ? l10n.t('No face found: enroll, verify and ICAO need exactly one.')
+        : l10n.t('{0} faces found: enroll, verify and ICAO need exactly one.', count);
   return { kind: 'faces', ...(image ? { image } : {}), boxes, count, ...(warning ? { warning } : {}) };
 }
 
@@ -122,15 +123,15 @@ function personCard(input: ResultInput, root: Json, redact: Redact): Section {
       ? []
       : [{ label: 'BioPassID', value: redact(text(person.BioPassID)), copy: true }]),
     ...(person.ClientID === undefined ? [] : [{ label: 'ClientID', value: redact(text(person.ClientID)), copy: true }]),
-    { label: 'Environment', value: redact(input.environment) },
+    { label: l10n.t('Environment'), value: redact(input.environment) },
   ];
-  return { kind: 'facts', title: 'Person', rows };
+  return { kind: 'facts', title: l10n.t('Person'), rows };
 }
 
 function templateSize(value: unknown): string {
   if (typeof value !== 'string') return '-';
   const bytes = Buffer.from(value, 'base64').length;
-  return `${bytes.toLocaleString('en')} bytes`;
+  return l10n.t('{0} bytes', bytes.toLocaleString('en'));
 }
 
 /** The sections of a successful (or logically failed) answer, by operation. */
@@ -145,17 +146,22 @@ function answerSections(input: ResultInput, body: unknown, redact: Redact): Sect
     case 'anonymizer':
     case 'icao_crop': {
       const holder = input.operation === 'anonymizer' ? root.FaceAnonymizer : root.IcaoCropedImage;
-      const after = answerImage(input.operation === 'anonymizer' ? 'Anonymized' : 'Cropped', object(holder).Image);
-      return [{ kind: 'images', title: 'Before and after', images: [...sent.slice(0, 1), ...(after ? [after] : [])] }];
+      const after = answerImage(
+        input.operation === 'anonymizer' ? l10n.t('Anonymized') : l10n.t('Cropped'),
+        object(holder).Image,
+      );
+      return [
+        { kind: 'images', title: l10n.t('Before and after'), images: [...sent.slice(0, 1), ...(after ? [after] : [])] },
+      ];
     }
     case 'liveness':
       return [
-        { kind: 'images', title: 'Image', images: sent },
+        { kind: 'images', title: l10n.t('Image'), images: sent },
         {
           kind: 'facts',
-          title: 'Liveness',
+          title: l10n.t('Liveness'),
           rows: [
-            { label: 'Verdict', value: root.spoof === true ? 'spoof' : 'live' },
+            { label: l10n.t('Verdict'), value: root.spoof === true ? l10n.t('spoof') : l10n.t('live') },
             { label: 'result', value: redact(text(root.result)) },
           ],
         },
@@ -164,15 +170,19 @@ function answerSections(input: ResultInput, body: unknown, redact: Redact): Sect
       const person = object(root.Person);
       const details = object(person.MatchDetails);
       const face =
-        input.context.sentFace === false ? 'not sent' : details.FaceMatched === true ? 'matched' : 'did not match';
+        input.context.sentFace === false
+          ? l10n.t('not sent')
+          : details.FaceMatched === true
+            ? l10n.t('matched')
+            : l10n.t('did not match');
       return [
-        { kind: 'images', title: 'Probe', images: sent },
+        { kind: 'images', title: l10n.t('Probe'), images: sent },
         {
           kind: 'facts',
           title: 'MatchDetails',
           rows: [
             { label: 'CustomID', value: redact(text(person.CustomID, input.customId ?? '-')), copy: true },
-            { label: 'Match', value: person.Match === true ? 'match' : 'no match' },
+            { label: 'Match', value: person.Match === true ? l10n.t('match') : l10n.t('no match') },
             { label: 'Face', value: face },
           ],
         },
@@ -181,18 +191,18 @@ function answerSections(input: ResultInput, body: unknown, redact: Redact): Sect
     }
     case 'enroll':
     case 'update':
-      return [personCard(input, root, redact), { kind: 'images', title: 'Sent', images: sent }];
+      return [personCard(input, root, redact), { kind: 'images', title: l10n.t('Sent'), images: sent }];
     case 'delete':
       return [personCard(input, root, redact)];
     case 'check_nfiq':
       return [
-        { kind: 'images', title: 'Fingerprint', images: sent },
+        { kind: 'images', title: l10n.t('Fingerprint'), images: sent },
         {
           kind: 'facts',
           title: 'NFIQ',
           rows: [
             // The NFIQ scale is unknown (choices.ts): the number, never a judgement.
-            { label: 'Quality', value: redact(text(object(root.NFIQ).Quality)) },
+            { label: l10n.t('Quality'), value: redact(text(object(root.NFIQ).Quality)) },
           ],
         },
       ];
@@ -203,7 +213,7 @@ function answerSections(input: ResultInput, body: unknown, redact: Redact): Sect
           kind: 'facts',
           title: 'Match',
           rows: [
-            { label: 'Score', value: redact(text(match.Score)) },
+            { label: l10n.t('Score'), value: redact(text(match.Score)) },
             { label: 'IsGenuine', value: text(match.IsGenuine) },
           ],
         },
@@ -213,14 +223,14 @@ function answerSections(input: ResultInput, body: unknown, redact: Redact): Sect
       const extract = object(root.Extract);
       const sentExtract = object(object(input.body).Extract);
       return [
-        { kind: 'images', title: 'Sent', images: sent },
+        { kind: 'images', title: l10n.t('Sent'), images: sent },
         {
           kind: 'facts',
-          title: 'Template',
+          title: l10n.t('Template'),
           rows: [
-            { label: 'Format', value: redact(text(sentExtract.Format)) },
-            { label: 'Type', value: redact(text(sentExtract.Type)) },
-            { label: 'Size', value: templateSize(extract.Template) },
+            { label: l10n.t('Format'), value: redact(text(sentExtract.Format)) },
+            { label: l10n.t('Type'), value: redact(text(sentExtract.Type)) },
+            { label: l10n.t('Size'), value: templateSize(extract.Template) },
           ],
         },
       ];
@@ -228,13 +238,13 @@ function answerSections(input: ResultInput, body: unknown, redact: Redact): Sect
     case 'wsq_encode': {
       const encoded = object(root.Encode).Image;
       return [
-        { kind: 'images', title: 'Sent', images: sent },
-        { kind: 'facts', title: 'WSQ', rows: [{ label: 'Encoded size', value: templateSize(encoded) }] },
+        { kind: 'images', title: l10n.t('Sent'), images: sent },
+        { kind: 'facts', title: 'WSQ', rows: [{ label: l10n.t('Encoded size'), value: templateSize(encoded) }] },
       ];
     }
     case 'decode': {
-      const decoded = answerImage('Decoded', object(root.Decode).Image);
-      return [{ kind: 'images', title: 'Decoded', images: decoded ? [decoded] : [] }];
+      const decoded = answerImage(l10n.t('Decoded'), object(root.Decode).Image);
+      return [{ kind: 'images', title: l10n.t('Decoded'), images: decoded ? [decoded] : [] }];
     }
   }
 }
@@ -257,8 +267,8 @@ function failureActions(outcome: OutcomeLike): ResultAction[] {
   const keyProblem =
     outcome.kind === 'gateway-error' && (outcome.reason === 'missing-key' || outcome.reason === 'invalid-key');
   return [
-    ...(keyProblem ? [{ id: 'setKey' as const, label: 'Set API Key' }] : []),
-    ...(outcome.retryable ? [{ id: 'retry' as const, label: 'Retry' }] : []),
+    ...(keyProblem ? [{ id: 'setKey' as const, label: l10n.t('Set API Key') }] : []),
+    ...(outcome.retryable ? [{ id: 'retry' as const, label: l10n.t('Retry') }] : []),
   ];
 }
 
@@ -274,7 +284,7 @@ export function buildResultView(input: ResultInput, redact: Redact): ResultView 
     sections.push(...answerSections(input, outcome.body, redact));
   } else {
     const images = sentImages(input.operation, input.body);
-    if (images.length > 0) sections.push({ kind: 'images', title: 'Sent', images });
+    if (images.length > 0) sections.push({ kind: 'images', title: l10n.t('Sent'), images });
   }
   if (outcome.kind !== 'success') {
     sections.unshift({
@@ -286,7 +296,7 @@ export function buildResultView(input: ResultInput, redact: Redact): ResultView 
   if (outcome.schemaWarnings && outcome.schemaWarnings.length > 0) {
     sections.push({
       kind: 'warnings',
-      title: 'The response differs from the documented contract',
+      title: l10n.t('The response differs from the documented contract'),
       items: outcome.schemaWarnings.map(redact),
     });
   }
@@ -295,11 +305,11 @@ export function buildResultView(input: ResultInput, redact: Redact): ResultView 
     ...(outcome.kind === 'success' ? [] : failureActions(outcome)),
     ...(hasBody && input.hasResponse !== false
       ? [
-          { id: 'openJson' as const, label: 'Open Response as JSON' },
-          { id: 'saveResponse' as const, label: 'Save Response…' },
+          { id: 'openJson' as const, label: l10n.t('Open Response as JSON') },
+          { id: 'saveResponse' as const, label: l10n.t('Save Response…') },
         ]
       : []),
-    { id: 'viewLogs', label: 'View Logs' },
+    { id: 'viewLogs', label: l10n.t('View Logs') },
   ];
   const title = OPERATIONS[input.operation].title;
   return {
