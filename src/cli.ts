@@ -1,4 +1,5 @@
 import { runCli } from './cli/main';
+import { l10n } from './core/l10n';
 
 // The CLI entry (bundled to dist/cli.js with a shebang): wires the real process to runCli.
 runCli(process.argv.slice(2), {
@@ -17,7 +18,8 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`biopassid: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`biopassid: ${l10n.t('unexpected error: {0}', message)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { l10n } from '../core/l10n';
 import { type CliIo, UsageError } from './io';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
@@ -43,7 +44,8 @@ export function positiveNumberOption(parsed: Parsed, name: string): number | und
   const text = stringOption(parsed, name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} needs a positive number, not "${text}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(l10n.t('--{0} needs a positive number, not "{1}"', name, text));
   return value;
 }
 
@@ -58,6 +60,7 @@ export async function rootFrom(parsed: Parsed, io: Pick<CliIo, 'cwd'>): Promise<
   const given = stringOption(parsed, 'root');
   const root = resolve(io.cwd, given ?? '.');
   const stats = await stat(root).catch(() => undefined);
-  if (!stats?.isDirectory()) throw new UsageError(`--root must be an existing folder, not "${given ?? root}"`);
+  if (!stats?.isDirectory())
+    throw new UsageError(l10n.t('--root must be an existing folder, not "{0}"', given ?? root));
   return root;
 }

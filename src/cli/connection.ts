@@ -1,6 +1,7 @@
 import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import { DEFAULT_ENVIRONMENT, isEnvironmentId, resolveBaseUrl } from '../core/environments';
 import { type Client, createClient, type FetchLike, type Sleep } from '../core/http';
+import { l10n } from '../core/l10n';
 import { type Parsed, positiveNumberOption, stringOption } from './args';
 import { type CliIo, UsageError } from './io';
 
@@ -28,24 +29,28 @@ export function connectionFrom(parsed: Parsed, io: CliIo): Connection {
   const baseUrlOption = stringOption(parsed, 'base-url');
   const envOption = stringOption(parsed, 'env') ?? (baseUrlOption ? 'custom' : DEFAULT_ENVIRONMENT);
   if (envOption === 'sandbox') {
-    throw new UsageError('for a local sandbox, pass --base-url with the URL `biopassid sandbox` printed');
+    throw new UsageError(l10n.t('for a local sandbox, pass --base-url with the URL `biopassid sandbox` printed'));
   }
   if (!isEnvironmentId(envOption)) {
-    throw new UsageError(`--env must be homologation, production or custom, not "${envOption}"`);
+    throw new UsageError(l10n.t('--env must be homologation, production or custom, not "{0}"', envOption));
   }
-  if (envOption !== 'custom' && baseUrlOption) throw new UsageError('--base-url goes with --env custom (or no --env)');
+  if (envOption !== 'custom' && baseUrlOption)
+    throw new UsageError(l10n.t('--base-url goes with --env custom (or no --env)'));
   const resolved = resolveBaseUrl(envOption, baseUrlOption ?? '');
   if (!resolved.ok) throw new UsageError(resolved.reason);
   const key = io.env[KEY_VARIABLE]?.trim();
   if (!key) {
     throw new UsageError(
-      `No subscription key: set ${KEY_VARIABLE}. For the local sandbox, use the key that \`biopassid sandbox\` prints.`,
+      l10n.t(
+        'No subscription key: set {0}. For the local sandbox, use the key that `biopassid sandbox` prints.',
+        KEY_VARIABLE,
+      ),
     );
   }
   const timeoutSeconds = positiveNumberOption(parsed, 'timeout');
   const maxResponseMB = positiveNumberOption(parsed, 'max-response-mb');
   if (maxResponseMB !== undefined && (maxResponseMB < 1 || maxResponseMB > 500)) {
-    throw new UsageError(`--max-response-mb must be between 1 and 500, not ${maxResponseMB}`);
+    throw new UsageError(l10n.t('--max-response-mb must be between 1 and 500, not {0}', maxResponseMB));
   }
   return {
     baseUrl: resolved.baseUrl,

@@ -1,5 +1,6 @@
 import type { Outcome } from '../core/http/outcome';
 import { describeOutcome } from '../core/http/outcome';
+import { l10n } from '../core/l10n';
 import { isNegativeAnswer, type VerdictContext, verdict } from '../core/verdict';
 import { type CliIo, EXIT } from './io';
 
@@ -37,7 +38,9 @@ export function reportOutcome(
   write(`  ${describeOutcome(outcome)} · ${options.target}\n`);
   if (!succeeded) write(`  ${outcome.explanation}\n`);
   if (outcome.kind === 'success' && outcome.schemaWarnings.length > 0) {
-    io.stderr(`  The response differs from the documented contract: ${outcome.schemaWarnings.join('; ')}\n`);
+    io.stderr(
+      `  ${l10n.t('The response differs from the documented contract: {0}', outcome.schemaWarnings.join('; '))}\n`,
+    );
   }
   if ('body' in outcome) io.stdout(`${JSON.stringify(outcome.body, null, 2)}\n`);
   return exit;

@@ -1,3 +1,5 @@
+import { l10n } from './l10n';
+
 /**
  * Where requests go. The hosts come from the API contract (transport section): homologation is
  * the vendor's staging host and the default for a developer tool; production is opt-in; sandbox
@@ -27,33 +29,38 @@ export function resolveBaseUrl(environment: EnvironmentId, customBaseUrl = '', s
   if (environment === 'sandbox') {
     return sandboxUrl
       ? { ok: true, baseUrl: sandboxUrl }
-      : { ok: false, reason: 'The local sandbox is not running (BioPass ID: Start Local Sandbox).' };
+      : { ok: false, reason: l10n.t('The local sandbox is not running (BioPass ID: Start Local Sandbox).') };
   }
   if (environment !== 'custom') return { ok: true, baseUrl: FIXED_BASE_URLS[environment] };
   const text = customBaseUrl.trim();
   if (text === '') {
-    return { ok: false, reason: 'The custom environment needs a base URL (setting biopassid.customBaseUrl).' };
+    return { ok: false, reason: l10n.t('The custom environment needs a base URL (setting biopassid.customBaseUrl).') };
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: `The custom base URL "${text}" is not an absolute URL.` };
+    return { ok: false, reason: l10n.t('The custom base URL "{0}" is not an absolute URL.', text) };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: `The custom base URL must use http or https, not ${url.protocol.slice(0, -1)}.` };
+    return {
+      ok: false,
+      reason: l10n.t('The custom base URL must use http or https, not {0}.', url.protocol.slice(0, -1)),
+    };
   }
   if (url.search || url.hash || url.username || url.password) {
-    return { ok: false, reason: 'The custom base URL must not carry credentials, a query or a fragment.' };
+    return { ok: false, reason: l10n.t('The custom base URL must not carry credentials, a query or a fragment.') };
   }
   return { ok: true, baseUrl: url.href.replace(/\/+$/, '') };
 }
 
 /** One line naming the environment and where it points, for the output channel and the CLI. */
 export function describeEnvironment(environment: EnvironmentId, customBaseUrl = '', sandboxUrl?: string): string {
-  if (environment === 'sandbox' && !sandboxUrl) return 'Environment: sandbox (the local sandbox starts on first use)';
+  if (environment === 'sandbox' && !sandboxUrl) {
+    return l10n.t('Environment: sandbox (the local sandbox starts on first use)');
+  }
   const resolved = resolveBaseUrl(environment, customBaseUrl, sandboxUrl);
   return resolved.ok
-    ? `Environment: ${environment} (${resolved.baseUrl})`
-    : `Environment: ${environment} (not usable: ${resolved.reason})`;
+    ? l10n.t('Environment: {0} ({1})', environment, resolved.baseUrl)
+    : l10n.t('Environment: {0} (not usable: {1})', environment, resolved.reason);
 }

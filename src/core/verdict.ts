@@ -1,5 +1,6 @@
 import { FINGER_KEYS } from './contract/fields';
 import type { OperationId } from './contract/operations';
+import { l10n } from './l10n';
 import { describeBase64 } from './redact';
 
 /** What was sent, where a verdict depends on it (verify reports fingers that were not sent). */
@@ -20,7 +21,7 @@ function text(value: unknown, fallback = '?'): string {
 }
 
 function image(value: unknown): string {
-  return typeof value === 'string' && value.length > 0 ? describeBase64(value) : 'no image';
+  return typeof value === 'string' && value.length > 0 ? describeBase64(value) : l10n.t('no image');
 }
 
 function verifyVerdict(body: Json, context: VerdictContext): string {
@@ -28,19 +29,21 @@ function verifyVerdict(body: Json, context: VerdictContext): string {
   const details = object(person.MatchDetails);
   const customId = text(person.CustomID, context.customId);
   const parts: string[] = [];
-  if (context.sentFace === false) parts.push('no face sent');
-  else parts.push(details.FaceMatched === true ? 'face matched' : 'face did not match');
+  if (context.sentFace === false) parts.push(l10n.t('no face sent'));
+  else parts.push(details.FaceMatched === true ? l10n.t('face matched') : l10n.t('face did not match'));
   const sent = context.sentFingers ?? [];
   const nonMatched = new Set(Array.isArray(details.NonMatchedFingers) ? details.NonMatchedFingers.map(String) : []);
   if (sent.length === 0) {
-    parts.push('fingers not sent');
+    parts.push(l10n.t('fingers not sent'));
   } else {
     const matched = FINGER_KEYS.filter((key) => sent.includes(key) && !nonMatched.has(key));
     const failed = FINGER_KEYS.filter((key) => sent.includes(key) && nonMatched.has(key));
-    if (matched.length > 0) parts.push(`fingers matched: ${matched.join(', ')}`);
-    if (failed.length > 0) parts.push(`fingers not matched: ${failed.join(', ')}`);
+    if (matched.length > 0) parts.push(l10n.t('fingers matched: {0}', matched.join(', ')));
+    if (failed.length > 0) parts.push(l10n.t('fingers not matched: {0}', failed.join(', ')));
   }
-  return `Verify ${customId}: ${person.Match === true ? 'match' : 'no match'} (${parts.join('; ')})`;
+  return person.Match === true
+    ? l10n.t('Verify {0}: match ({1})', customId, parts.join('; '))
+    : l10n.t('Verify {0}: no match ({1})', customId, parts.join('; '));
 }
 
 function icaoVerdict(body: Json): string {
@@ -48,8 +51,9 @@ function icaoVerdict(body: Json): string {
   const requirements = Object.entries(object(icao.Requirements));
   const failed = requirements.filter(([, result]) => object(result).IsConformed !== true).map(([name]) => name);
   const met = requirements.length - failed.length;
-  const head = `ICAO: ${met}/${requirements.length} requirements met`;
-  return failed.length > 0 ? `${head}: ${failed.join(', ')} failed` : head;
+  return failed.length > 0
+    ? l10n.t('ICAO: {0}/{1} requirements met: {2} failed', met, requirements.length, failed.join(', '))
+    : l10n.t('ICAO: {0}/{1} requirements met', met, requirements.length);
 }
 
 /**
@@ -61,40 +65,46 @@ export function verdict(operation: OperationId, body: unknown, context: VerdictC
   const person = object(root.Person);
   switch (operation) {
     case 'enroll':
-      return `Enrolled ${text(person.CustomID, context.customId)} -> BioPassID ${text(person.BioPassID)}`;
+      return l10n.t('Enrolled {0} -> BioPassID {1}', text(person.CustomID, context.customId), text(person.BioPassID));
     case 'update':
-      return `Updated ${text(person.CustomID, context.customId)} -> BioPassID ${text(person.BioPassID)}`;
+      return l10n.t('Updated {0} -> BioPassID {1}', text(person.CustomID, context.customId), text(person.BioPassID));
     case 'verify':
       return verifyVerdict(root, context);
     case 'delete':
-      return `Deleted ${text(person.CustomID, context.customId)}`;
+      return l10n.t('Deleted {0}', text(person.CustomID, context.customId));
     case 'match': {
       const match = object(root.Match);
-      return `Match: ${match.IsGenuine === true ? 'genuine' : 'not genuine'} (score ${text(match.Score)})`;
+      return match.IsGenuine === true
+        ? l10n.t('Match: genuine (score {0})', text(match.Score))
+        : l10n.t('Match: not genuine (score {0})', text(match.Score));
     }
     case 'extract':
-      return `Template extracted: ${image(object(root.Extract).Template)}`;
+      return l10n.t('Template extracted: {0}', image(object(root.Extract).Template));
     case 'wsq_encode':
-      return `WSQ encoded: ${image(object(root.Encode).Image)}`;
+      return l10n.t('WSQ encoded: {0}', image(object(root.Encode).Image));
     case 'decode':
-      return `WSQ decoded: ${image(object(root.Decode).Image)}`;
+      return l10n.t('WSQ decoded: {0}', image(object(root.Decode).Image));
     case 'face_detect': {
       const detected = object(root.DetectedFaces);
       const rects = Array.isArray(detected.FaceRects) ? detected.FaceRects.map(object) : [];
-      const where = rects.map((rect) => `${text(rect.width)}x${text(rect.height)} at ${text(rect.x)},${text(rect.y)}`);
+      const where = rects.map((rect) =>
+        l10n.t('{0}x{1} at {2},{3}', text(rect.width), text(rect.height), text(rect.x), text(rect.y)),
+      );
       const count = text(detected.FaceNumber, String(rects.length));
-      return `Faces detected: ${count}${where.length > 0 ? ` (${where.join('; ')})` : ''}`;
+      return where.length > 0
+        ? l10n.t('Faces detected: {0} ({1})', count, where.join('; '))
+        : l10n.t('Faces detected: {0}', count);
     }
     case 'liveness':
-      return `Liveness: ${root.spoof === true ? 'spoof' : 'live'}`;
+      return root.spoof === true ? l10n.t('Liveness: spoof') : l10n.t('Liveness: live');
     case 'anonymizer':
-      return `Anonymized image: ${image(object(root.FaceAnonymizer).Image)}`;
+      return l10n.t('Anonymized image: {0}', image(object(root.FaceAnonymizer).Image));
     case 'check_icao':
       return icaoVerdict(root);
     case 'icao_crop':
-      return `ICAO crop: ${image(object(root.IcaoCropedImage).Image)}`;
+      return l10n.t('ICAO crop: {0}', image(object(root.IcaoCropedImage).Image));
     case 'check_nfiq':
-      return `NFIQ quality: ${text(object(root.NFIQ).Quality)}`;
+      return l10n.t('NFIQ quality: {0}', text(object(root.NFIQ).Quality));
   }
 }
 

@@ -17,6 +17,7 @@ import {
   statusLines,
   summaryLine,
 } from '../../core/bulk';
+import { l10n } from '../../core/l10n';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, positiveNumberOption, stringOption } from '../args';
 import { clientFor, connectionFrom } from '../connection';
 import { type CliIo, EXIT, UsageError } from '../io';
@@ -46,16 +47,20 @@ const REDRAW_MS = 200;
 export async function runBulkCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (!SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number])) {
-    throw new UsageError(`bulk needs one of ${SUBCOMMANDS.join(', ')}${sub ? `, not "${sub}"` : ''}`);
+    throw new UsageError(
+      sub
+        ? l10n.t('bulk needs one of {0}, not "{1}"', SUBCOMMANDS.join(', '), sub)
+        : l10n.t('bulk needs one of {0}', SUBCOMMANDS.join(', ')),
+    );
   }
   const parsed = parse(rest, BULK_OPTIONS);
   const journalOption = stringOption(parsed, 'journal');
-  if (!journalOption) throw new UsageError(`bulk ${sub} needs --journal FILE`);
+  if (!journalOption) throw new UsageError(l10n.t('bulk {0} needs --journal FILE', sub ?? ''));
   const journal = resolve(io.cwd, journalOption);
   const json = parsed.values.json === true;
 
   if (sub === 'status') {
-    if (parsed.positionals.length > 0) throw new UsageError('bulk status takes only --journal');
+    if (parsed.positionals.length > 0) throw new UsageError(l10n.t('bulk status takes only --journal'));
     try {
       const status = journalStatus(journal);
       io.stdout(
@@ -69,7 +74,7 @@ export async function runBulkCommand(argv: string[], io: CliIo): Promise<number>
         error instanceof JournalError
           ? error.message
           : (error as NodeJS.ErrnoException).code === 'ENOENT'
-            ? `There is no journal at ${journalOption}.`
+            ? l10n.t('There is no journal at {0}.', journalOption)
             : String(error);
       io.stderr(`${message}\n`);
       return EXIT.failed;
@@ -80,33 +85,33 @@ export async function runBulkCommand(argv: string[], io: CliIo): Promise<number>
   let source: string | undefined;
   if (command === 'rollback') {
     if (parsed.positionals.length > 0)
-      throw new UsageError('bulk rollback takes its folder from the journal: pass only --journal');
+      throw new UsageError(l10n.t('bulk rollback takes its folder from the journal: pass only --journal'));
   } else {
     const [given, ...extra] = parsed.positionals;
-    if (!given) throw new UsageError(`bulk ${command} needs a folder or a .csv list`);
+    if (!given) throw new UsageError(l10n.t('bulk {0} needs a folder or a .csv list', command));
     if (extra.length > 0)
-      throw new UsageError(`bulk ${command} takes one folder or .csv, not ${parsed.positionals.length}`);
+      throw new UsageError(l10n.t('bulk {0} takes one folder or .csv, not {1}', command, parsed.positionals.length));
     source = resolve(io.cwd, given);
     const stats = await stat(source).catch(() => undefined);
     if (!stats) {
-      io.stderr(`${given} does not exist. Nothing was sent.\n`);
+      io.stderr(`${l10n.t('{0} does not exist. Nothing was sent.', given)}\n`);
       return EXIT.failed;
     }
     if (!stats.isDirectory() && extname(source).toLowerCase() !== '.csv') {
-      throw new UsageError(`bulk ${command} takes a folder or a .csv list, not ${given}`);
+      throw new UsageError(l10n.t('bulk {0} takes a folder or a .csv list, not {1}', command, given));
     }
   }
   const idFrom = stringOption(parsed, 'id-from');
   if (idFrom !== undefined && idFrom !== 'file' && idFrom !== 'folder') {
-    throw new UsageError(`--id-from must be file or folder, not "${idFrom}"`);
+    throw new UsageError(l10n.t('--id-from must be file or folder, not "{0}"', idFrom));
   }
   const idsOption = stringOption(parsed, 'ids');
   if (idsOption !== undefined && idFrom === 'folder')
-    throw new UsageError('--ids and --id-from folder do not go together');
+    throw new UsageError(l10n.t('--ids and --id-from folder do not go together'));
   const fingerOption = stringOption(parsed, 'finger');
   const fingerSlot = fingerOption === undefined ? undefined : slotFromName(fingerOption);
   if (fingerOption !== undefined && (fingerSlot === undefined || fingerSlot === 'Face-1')) {
-    throw new UsageError(`--finger must be 1..10, not "${fingerOption}"`);
+    throw new UsageError(l10n.t('--finger must be 1..10, not "{0}"', fingerOption));
   }
   let gates: ReturnType<typeof parseGates> | undefined;
   const gateOption = parsed.values.gate;
@@ -120,7 +125,7 @@ export async function runBulkCommand(argv: string[], io: CliIo): Promise<number>
   }
   const concurrency = positiveNumberOption(parsed, 'concurrency');
   if (concurrency !== undefined && !Number.isInteger(concurrency))
-    throw new UsageError('--concurrency must be a whole number');
+    throw new UsageError(l10n.t('--concurrency must be a whole number'));
   const rate = positiveNumberOption(parsed, 'rate');
   const maxImageMb = positiveNumberOption(parsed, 'max-image-mb');
   const reportOption = stringOption(parsed, 'report');
@@ -196,7 +201,7 @@ export async function runBulkCommand(argv: string[], io: CliIo): Promise<number>
     }
     if (summary.message) io.stderr(`${summary.message}\n`);
     if (summary.end !== 'refused') io.stdout(`${summaryLine(summary)}\n`);
-    if (report !== undefined && summary.end !== 'refused') io.stdout(`Report: ${reportOption}\n`);
+    if (report !== undefined && summary.end !== 'refused') io.stdout(`${l10n.t('Report: {0}', reportOption ?? '')}\n`);
   }
   const clean =
     (summary.end === 'done' || summary.end === 'dry-run') &&

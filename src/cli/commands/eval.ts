@@ -4,6 +4,7 @@ import { type Dataset, DatasetError, readDatasetFolder, readPairsFile } from '..
 import { buildEvalReport } from '../../core/eval/evalReport';
 import { EvalAborted, estimateSeconds, planEvaluation, plannedCalls, runEvaluation } from '../../core/eval/run';
 import { DEFAULT_TARGET_FMR, summarise, summaryLines } from '../../core/eval/summary';
+import { l10n } from '../../core/l10n';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, positiveNumberOption, stringOption } from '../args';
 import { clientFor, connectionFrom } from '../connection';
 import { type CliIo, EXIT, UsageError } from '../io';
@@ -32,12 +33,12 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
     concurrency: { type: 'string' },
   });
   const [source, ...extra] = parsed.positionals;
-  if (!source || extra.length > 0) throw new UsageError('eval takes one folder or pairs.csv');
+  if (!source || extra.length > 0) throw new UsageError(l10n.t('eval takes one folder or pairs.csv'));
   const impostors = positiveNumberOption(parsed, 'impostors');
   if (impostors !== undefined && !Number.isInteger(impostors))
-    throw new UsageError('--impostors must be a whole number');
+    throw new UsageError(l10n.t('--impostors must be a whole number'));
   const targetFmr = positiveNumberOption(parsed, 'target-fmr') ?? DEFAULT_TARGET_FMR;
-  if (targetFmr >= 1) throw new UsageError('--target-fmr must be between 0 and 1, e.g. 1e-3');
+  if (targetFmr >= 1) throw new UsageError(l10n.t('--target-fmr must be between 0 and 1, e.g. 1e-3'));
   const connection = connectionFrom(parsed, io);
   const path = resolve(io.cwd, source);
   const isFolder = (await stat(path).catch(() => undefined))?.isDirectory() === true;
@@ -48,8 +49,8 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
     const message =
       error instanceof DatasetError
         ? error.message
-        : `Cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`;
-    io.stderr(`${message}\nNothing was sent.\n`);
+        : l10n.t('Cannot read {0}: {1}', source, error instanceof Error ? error.message : String(error));
+    io.stderr(`${message}\n${l10n.t('Nothing was sent.')}\n`);
     return EXIT.failed;
   }
   const journal = resolve(
@@ -65,11 +66,33 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
   });
   const concurrency = concurrencyFrom(parsed);
   const calls = plannedCalls(plan);
+  const duration = formatDuration(estimateSeconds(calls.total, concurrency, perCallSeconds(connection)));
+  const announced = [
+    dataset.images.length,
+    plan.pairs.length,
+    calls.extract,
+    calls.match,
+    connection.describe,
+    duration,
+    concurrency,
+  ];
   io.stderr(
-    `${dataset.images.length} images, ${plan.pairs.length} comparisons: ${calls.extract} extract + ${calls.match} match calls to ${connection.describe}` +
-      `${plan.known.size > 0 ? ` (${plan.known.size} scores already in the journal)` : ''}; ${formatDuration(estimateSeconds(calls.total, concurrency, perCallSeconds(connection)))} at concurrency ${concurrency}.\n`,
+    `${
+      plan.known.size > 0
+        ? l10n.t(
+            '{0} images, {1} comparisons: {2} extract + {3} match calls to {4} ({7} scores already in the journal); {5} at concurrency {6}.',
+            ...announced,
+            plan.known.size,
+          )
+        : l10n.t(
+            '{0} images, {1} comparisons: {2} extract + {3} match calls to {4}; {5} at concurrency {6}.',
+            ...announced,
+          )
+    }\n`,
   );
-  for (const [index, reason] of plan.refused) io.stderr(`skipped ${dataset.images[index]?.name}: ${reason}\n`);
+  for (const [index, reason] of plan.refused) {
+    io.stderr(`${l10n.t('skipped {0}: {1}', dataset.images[index]?.name ?? '', reason)}\n`);
+  }
   let scores: Awaited<ReturnType<typeof runEvaluation>>;
   const interrupt = interruptSignal();
   try {
@@ -77,7 +100,7 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (!(error instanceof EvalAborted)) throw error;
     io.stderr(
-      `${error.message}\nThe scores received so far are in ${journal}: run the same command again to resume.\n`,
+      `${error.message}\n${l10n.t('The scores received so far are in {0}: run the same command again to resume.', journal)}\n`,
     );
     return EXIT.failed;
   } finally {
@@ -98,6 +121,6 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
       buildEvalReport(summary, { source, target: connection.describe, ...(thumbnails ? { thumbnails } : {}) }),
     );
   }
-  if (scores.cancelled) io.stderr(`Stopped: run the same command again to resume from ${journal}.\n`);
+  if (scores.cancelled) io.stderr(`${l10n.t('Stopped: run the same command again to resume from {0}.', journal)}\n`);
   return scores.cancelled ? EXIT.failed : EXIT.ok;
 }

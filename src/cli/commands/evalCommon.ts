@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ESTIMATED_CALL_SECONDS } from '../../core/contract/choices';
 import { detectImageKind } from '../../core/images/kind';
+import { l10n } from '../../core/l10n';
 import type { Parsed } from '../args';
 import { positiveNumberOption } from '../args';
 import type { Connection } from '../connection';
@@ -16,10 +17,10 @@ export function perCallSeconds(connection: Connection): number {
 }
 
 export function formatDuration(seconds: number): string {
-  if (seconds < 1) return 'under a second';
-  if (seconds < 90) return `about ${Math.round(seconds)} s`;
-  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min`;
-  return `about ${(seconds / 3600).toFixed(1)} h`;
+  if (seconds < 1) return l10n.t('under a second');
+  if (seconds < 90) return l10n.t('about {0} s', Math.round(seconds));
+  if (seconds < 5400) return l10n.t('about {0} min', Math.round(seconds / 60));
+  return l10n.t('about {0} h', (seconds / 3600).toFixed(1));
 }
 
 export function concurrencyFrom(parsed: Parsed): number {
@@ -55,5 +56,5 @@ export async function thumbnailsOf(names: Iterable<string>, pathOf: (name: strin
 
 export async function writeReport(io: CliIo, file: string, html: string): Promise<void> {
   await writeFile(resolve(io.cwd, file), html, 'utf8');
-  io.stderr(`Report written to ${file}\n`);
+  io.stderr(`${l10n.t('Report written to {0}', file)}\n`);
 }

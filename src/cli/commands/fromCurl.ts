@@ -1,6 +1,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { curlToRequestFile } from '../../core/curl/fromCurl';
+import { l10n } from '../../core/l10n';
 import { COMMON_OPTIONS, parse, stringOption } from '../args';
 import { type CliIo, EXIT, UsageError } from '../io';
 
@@ -23,19 +24,19 @@ export async function runFromCurl(argv: string[], io: CliIo): Promise<number> {
     force: { type: 'boolean' },
   });
   if (parsed.positionals.length > 0) {
-    throw new UsageError('from-curl reads the curl command from standard input and takes no arguments');
+    throw new UsageError(l10n.t('from-curl reads the curl command from standard input and takes no arguments'));
   }
-  if (!io.readStdin) throw new UsageError('from-curl needs the curl command on standard input');
+  if (!io.readStdin) throw new UsageError(l10n.t('from-curl needs the curl command on standard input'));
   const text = await io.readStdin();
   const result = await curlToRequestFile(text, {
     inline: parsed.values.inline === true,
     readDataFile: async (path) => {
-      if (path === '-') throw new Error('the body is already standard input');
+      if (path === '-') throw new Error(l10n.t('the body is already standard input'));
       return readFile(resolve(io.cwd, path), 'utf8');
     },
   });
   if (!result.ok) {
-    io.stderr(`biopassid from-curl: ${result.message}\nNothing was written.\n`);
+    io.stderr(`biopassid from-curl: ${result.message}\n${l10n.t('Nothing was written.')}\n`);
     return EXIT.failed;
   }
   const { value } = result;
@@ -44,7 +45,9 @@ export async function runFromCurl(argv: string[], io: CliIo): Promise<number> {
   if (parsed.values.force !== true) {
     for (const target of targets) {
       if (await exists(target)) {
-        io.stderr(`biopassid from-curl: ${target} already exists (--force replaces it).\nNothing was written.\n`);
+        io.stderr(
+          `biopassid from-curl: ${l10n.t('{0} already exists (--force replaces it).', target)}\n${l10n.t('Nothing was written.')}\n`,
+        );
         return EXIT.failed;
       }
     }
@@ -56,10 +59,12 @@ export async function runFromCurl(argv: string[], io: CliIo): Promise<number> {
       `${JSON.stringify({ file: out, operation: value.operation, environment: value.environment, images: targets.slice(1), notes: value.notes }, null, 2)}\n`,
     );
   } else {
-    io.stdout(
-      `Wrote ${basename(out)} (${value.operation})${value.images.length > 0 ? ` and ${value.images.length} image file(s)` : ''}: ${out}\n`,
-    );
-    for (const note of value.notes) io.stderr(`note: ${note}\n`);
+    const wrote =
+      value.images.length > 0
+        ? l10n.t('Wrote {0} ({1}) and {2} image file(s): {3}', basename(out), value.operation, value.images.length, out)
+        : l10n.t('Wrote {0} ({1}): {2}', basename(out), value.operation, out);
+    io.stdout(`${wrote}\n`);
+    for (const note of value.notes) io.stderr(`${l10n.t('note: {0}', note)}\n`);
   }
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import type { ImageRole } from '../../core/contract/images';
 import type { OperationId } from '../../core/contract/operations';
 import { imageFileProblem } from '../../core/images/integrity';
 import { readImageFile, toBase64 } from '../../core/images/read';
+import { l10n } from '../../core/l10n';
 import { personRequest, type SingleImageOperation, singleImageRequest } from '../../core/request/build';
 import { returnedImage } from '../../core/verdict';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, stringOption } from '../args';
@@ -34,7 +35,8 @@ function fingerKey(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const index = Number(text);
   const key = FINGER_KEYS[index - 1];
-  if (!Number.isInteger(index) || key === undefined) throw new UsageError(`--finger must be 1..10, not "${text}"`);
+  if (!Number.isInteger(index) || key === undefined)
+    throw new UsageError(l10n.t('--finger must be 1..10, not "{0}"', text));
   return key;
 }
 
@@ -48,10 +50,11 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
     ...(command === 'anonymize' || command === 'crop' ? { out: { type: 'string' } } : {}),
   });
   const [imagePath, ...extra] = parsed.positionals;
-  if (!imagePath) throw new UsageError(`${command} needs an image file`);
-  if (extra.length > 0) throw new UsageError(`${command} takes one image, not ${parsed.positionals.length}`);
+  if (!imagePath) throw new UsageError(l10n.t('{0} needs an image file', command));
+  if (extra.length > 0)
+    throw new UsageError(l10n.t('{0} takes one image, not {1}', command, parsed.positionals.length));
   const customId = stringOption(parsed, 'custom-id');
-  if (isPerson && customId === undefined) throw new UsageError(`${command} needs --custom-id`);
+  if (isPerson && customId === undefined) throw new UsageError(l10n.t('{0} needs --custom-id', command));
   const customIdRefused = isPerson ? customIdProblem(customId ?? '') : undefined;
   if (customIdRefused) throw new UsageError(`--custom-id: ${customIdRefused}`);
   const finger = fingerKey(stringOption(parsed, 'finger'));
@@ -63,12 +66,12 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
   try {
     image = await readImageFile(resolve(io.cwd, imagePath));
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\nNothing was sent.\n`);
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${l10n.t('Nothing was sent.')}\n`);
     return EXIT.failed;
   }
   const problem = imageFileProblem(imagePath, image.bytes, role);
   if (problem) {
-    io.stderr(`${problem} Nothing was sent.\n`);
+    io.stderr(`${problem} ${l10n.t('Nothing was sent.')}\n`);
     return EXIT.failed;
   }
   const base64 = toBase64(image.bytes);
@@ -87,7 +90,7 @@ export async function runImageCommand(command: ImageCommand, argv: string[], io:
     const returned = returnedImage(spec.operation, outcome.body);
     if (returned) {
       await writeFile(resolve(io.cwd, out), Buffer.from(returned, 'base64'));
-      io.stderr(`Wrote ${out}\n`);
+      io.stderr(`${l10n.t('Wrote {0}', out)}\n`);
     }
   }
   return exit;

@@ -4,6 +4,7 @@ import { DatasetError } from '../../core/eval/dataset';
 import { listQualityImages, qualityCalls, qualityLines, runQuality, summariseQuality } from '../../core/eval/quality';
 import { buildQualityReport } from '../../core/eval/qualityReport';
 import { EvalAborted, estimateSeconds } from '../../core/eval/run';
+import { l10n } from '../../core/l10n';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, stringOption } from '../args';
 import { clientFor, connectionFrom } from '../connection';
 import { type CliIo, EXIT, UsageError } from '../io';
@@ -27,24 +28,31 @@ export async function runQualityCommand(argv: string[], io: CliIo): Promise<numb
     concurrency: { type: 'string' },
   });
   const [source, ...extra] = parsed.positionals;
-  if (!source || extra.length > 0) throw new UsageError('quality takes one folder');
+  if (!source || extra.length > 0) throw new UsageError(l10n.t('quality takes one folder'));
   const connection = connectionFrom(parsed, io);
   const root = resolve(io.cwd, source);
   if (!(await stat(root).catch(() => undefined))?.isDirectory())
-    throw new UsageError(`quality takes a folder, not "${source}"`);
+    throw new UsageError(l10n.t('quality takes a folder, not "{0}"', source));
   const liveness = parsed.values.liveness === true;
   let images: Awaited<ReturnType<typeof listQualityImages>>;
   try {
     images = await listQualityImages(root, parsed.values.fingers === true);
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
-    io.stderr(`${error.message}\nNothing was sent.\n`);
+    io.stderr(`${error.message}\n${l10n.t('Nothing was sent.')}\n`);
     return EXIT.failed;
   }
   const concurrency = concurrencyFrom(parsed);
   const calls = qualityCalls(images, liveness);
   io.stderr(
-    `${images.length} images: up to ${calls} calls to ${connection.describe}; ${formatDuration(estimateSeconds(calls, concurrency, perCallSeconds(connection)))} at concurrency ${concurrency}.\n`,
+    `${l10n.t(
+      '{0} images: up to {1} calls to {2}; {3} at concurrency {4}.',
+      images.length,
+      calls,
+      connection.describe,
+      formatDuration(estimateSeconds(calls, concurrency, perCallSeconds(connection))),
+      concurrency,
+    )}\n`,
   );
   let findings: Awaited<ReturnType<typeof runQuality>>;
   const interrupt = interruptSignal();

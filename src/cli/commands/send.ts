@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { isOperationId, OPERATION_IDS } from '../../core/contract/operations';
+import { l10n } from '../../core/l10n';
 import { sentBiometrics } from '../../core/request/fileName';
 import { prepareWireBody, RequestPreparationError } from '../../core/request/prepare';
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, parse, ROOT_OPTION, rootFrom } from '../args';
@@ -11,10 +12,10 @@ import { diagnoseRequestFile, formatDiagnostic } from './validate';
 export async function runSend(argv: string[], io: CliIo): Promise<number> {
   const parsed = parse(argv, { ...COMMON_OPTIONS, ...CONNECTION_OPTIONS, ...ROOT_OPTION });
   const [operation, file, ...extra] = parsed.positionals;
-  if (!operation || !file) throw new UsageError('send needs an operation and a request file');
-  if (extra.length > 0) throw new UsageError('send takes one request file');
+  if (!operation || !file) throw new UsageError(l10n.t('send needs an operation and a request file'));
+  if (extra.length > 0) throw new UsageError(l10n.t('send takes one request file'));
   if (!isOperationId(operation)) {
-    throw new UsageError(`unknown operation "${operation}"; one of: ${OPERATION_IDS.join(', ')}`);
+    throw new UsageError(l10n.t('unknown operation "{0}"; one of: {1}', operation, OPERATION_IDS.join(', ')));
   }
   const connection = connectionFrom(parsed, io);
   const path = resolve(io.cwd, file);
@@ -25,7 +26,7 @@ export async function runSend(argv: string[], io: CliIo): Promise<number> {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (text === undefined || errors.length > 0) {
     for (const diagnostic of errors) io.stderr(`${formatDiagnostic({ ...diagnostic, file })}\n`);
-    io.stderr(`${file} has ${errors.length} error(s). Nothing was sent.\n`);
+    io.stderr(`${l10n.t('{0} has {1} error(s). Nothing was sent.', file, errors.length)}\n`);
     return EXIT.failed;
   }
   let body: unknown;
@@ -36,7 +37,7 @@ export async function runSend(argv: string[], io: CliIo): Promise<number> {
     }));
   } catch (error) {
     const message = error instanceof RequestPreparationError ? error.message : String(error);
-    io.stderr(`${file}: ${message.replace(/\.$/, '')}. Nothing was sent.\n`);
+    io.stderr(`${file}: ${l10n.t('{0}. Nothing was sent.', message.replace(/\.$/, ''))}\n`);
     return EXIT.failed;
   }
   const outcome = await clientFor(connection).send(operation, body);

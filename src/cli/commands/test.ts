@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { fetch as undiciFetch } from 'undici';
 import { type Client, createClient } from '../../core/http';
+import { l10n } from '../../core/l10n';
 import { Redactor } from '../../core/redact';
 import { type Sandbox, startSandbox } from '../../core/sandbox';
 import { findScenarioFiles } from '../../core/scenario/discover';
@@ -26,10 +27,11 @@ export async function runTest(argv: string[], io: CliIo): Promise<number> {
     ...ROOT_OPTION,
   });
   const reporter = stringOption(parsed, 'reporter') ?? 'text';
-  if (!isReporterName(reporter)) throw new UsageError(`--reporter must be ${REPORTERS.join(', ')}, not "${reporter}"`);
+  if (!isReporterName(reporter))
+    throw new UsageError(l10n.t('--reporter must be {0}, not "{1}"', REPORTERS.join(', '), reporter));
   const useSandbox = parsed.values.sandbox === true;
   if (useSandbox && (parsed.values.env !== undefined || parsed.values['base-url'] !== undefined)) {
-    throw new UsageError('--sandbox runs against its own local sandbox: leave out --env and --base-url');
+    throw new UsageError(l10n.t('--sandbox runs against its own local sandbox: leave out --env and --base-url'));
   }
   const allowedRoot = await rootFrom(parsed, io);
   let files: string[];
@@ -39,7 +41,7 @@ export async function runTest(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (files.length === 0) {
-    io.stderr('No scenario files (*.biopass-test.json) found.\n');
+    io.stderr(`${l10n.t('No scenario files (*.biopass-test.json) found.')}\n`);
     return EXIT.failed;
   }
 
@@ -62,7 +64,7 @@ export async function runTest(argv: string[], io: CliIo): Promise<number> {
       key: sandbox.key,
       ...(timeoutSeconds === undefined ? {} : { timeoutMs: Number(timeoutSeconds) * 1000 }),
     });
-    target = `a local sandbox (${sandbox.url})`;
+    target = l10n.t('a local sandbox ({0})', sandbox.url);
   } else {
     const connection = connectionFrom(parsed, io);
     client = clientFor(connection);
@@ -83,11 +85,21 @@ export async function runTest(argv: string[], io: CliIo): Promise<number> {
       await writeFile(resolve(io.cwd, out), text);
       // The file holds the report; the console still gets the closing line.
       const summary = summarize(results);
-      io.stdout(
-        `${summary.passed} step(s) passed, ${summary.failed} failed, ${summary.skipped} skipped in ${results.length} scenario file(s) against ${target}; ${reporter} report written to ${out}\n`,
+      const closing = l10n.t(
+        '{0} step(s) passed, {1} failed, {2} skipped in {3} scenario file(s) against {4}; {5} report written to {6}',
+        summary.passed,
+        summary.failed,
+        summary.skipped,
+        results.length,
+        target,
+        reporter,
+        out,
       );
+      io.stdout(`${closing}\n`);
     } else {
-      if (reporter === 'text') io.stderr(`Running ${files.length} scenario file(s) against ${target}\n`);
+      if (reporter === 'text') {
+        io.stderr(`${l10n.t('Running {0} scenario file(s) against {1}', files.length, target)}\n`);
+      }
       io.stdout(text);
     }
     return summarize(results).ok ? EXIT.ok : EXIT.failed;

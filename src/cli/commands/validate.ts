@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isOperationId, type OperationId } from '../../core/contract/operations';
+import { l10n } from '../../core/l10n';
 import { operationFromFileName } from '../../core/request/fileName';
 import { checkFileReferences } from '../../core/request/fileReferences';
 import { LineIndex, type RequestDiagnostic, validateRequest } from '../../core/validate/validateRequest';
@@ -22,11 +23,11 @@ export async function diagnoseRequestFile(
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('no such file') : String(error);
     const diagnostic = {
       severity: 'error',
       code: 'empty-document',
-      message: `cannot read: ${reason}`,
+      message: l10n.t('cannot read: {0}', reason),
       offset: 0,
       length: 0,
     };
@@ -62,9 +63,10 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
     'max-image-mb': { type: 'string' },
     ...ROOT_OPTION,
   });
-  if (parsed.positionals.length === 0) throw new UsageError('validate needs at least one request file');
+  if (parsed.positionals.length === 0) throw new UsageError(l10n.t('validate needs at least one request file'));
   const operation = stringOption(parsed, 'operation');
-  if (operation !== undefined && !isOperationId(operation)) throw new UsageError(`unknown operation "${operation}"`);
+  if (operation !== undefined && !isOperationId(operation))
+    throw new UsageError(l10n.t('unknown operation "{0}"', operation));
   const maxMegabytes = positiveNumberOption(parsed, 'max-image-mb');
   const options = {
     allowedRoot: await rootFrom(parsed, io),
@@ -83,9 +85,11 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
   } else {
     for (const diagnostic of all) io.stdout(`${formatDiagnostic(diagnostic)}\n`);
     const files = parsed.positionals.length;
-    io.stderr(
-      `${files} file${files === 1 ? '' : 's'} checked: ${errors} error(s), ${all.length - errors} other finding(s)\n`,
-    );
+    const checked =
+      files === 1
+        ? l10n.t('1 file checked: {0} error(s), {1} other finding(s)', errors, all.length - errors)
+        : l10n.t('{0} files checked: {1} error(s), {2} other finding(s)', files, errors, all.length - errors);
+    io.stderr(`${checked}\n`);
   }
   return errors > 0 ? EXIT.failed : EXIT.ok;
 }

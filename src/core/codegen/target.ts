@@ -1,4 +1,5 @@
 import { OPERATIONS, type Operation, type OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 
 /** Where and how the generated code sends a request. */
 export interface RequestTarget {
@@ -30,13 +31,13 @@ export function requestTarget(operationId: OperationId, baseUrl: string): Reques
   try {
     url = new URL(baseUrl.trim());
   } catch {
-    throw new BaseUrlError(`The base URL "${baseUrl}" is not an absolute URL.`);
+    throw new BaseUrlError(l10n.t('The base URL "{0}" is not an absolute URL.', baseUrl));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new BaseUrlError(`The base URL must use http or https, not ${url.protocol.slice(0, -1)}.`);
+    throw new BaseUrlError(l10n.t('The base URL must use http or https, not {0}.', url.protocol.slice(0, -1)));
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new BaseUrlError('The base URL must not carry credentials, a query or a fragment.');
+    throw new BaseUrlError(l10n.t('The base URL must not carry credentials, a query or a fragment.'));
   }
   const path = `${url.pathname.replace(/\/+$/, '')}${operation.path}`;
   return {

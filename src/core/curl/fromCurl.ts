@@ -1,4 +1,5 @@
 import type { OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 import { REQUEST_FILE_SUFFIX } from '../request/fileSuffix';
 import { type ExtractedImage, extractInlineImages } from './images';
 import { readCurlOptions } from './options';
@@ -60,24 +61,26 @@ export async function curlToRequestFile(text: string, options: CurlImportOptions
   const notes = [...target.notes];
 
   const keyHeader = request.headers.find(([name]) => name.toLowerCase() === KEY_HEADER);
+  // The file's $comment stays in English (it is part of the file); the note is in the user's language.
+  const keySource = l10n.t(
+    'The subscription key is not in the file: BioPass ID sends the key stored for the chosen environment (BioPass ID: Set API Key...), or BIOPASSID_API_KEY.',
+  );
   notes.unshift(
-    keyHeader
-      ? `The ${keyHeader[0]} header was not written to the file. ${KEY_SOURCE_COMMENT.replace('this file', 'the file')}`
-      : KEY_SOURCE_COMMENT.replace('this file', 'the file'),
+    keyHeader ? `${l10n.t('The {0} header was not written to the file.', keyHeader[0])} ${keySource}` : keySource,
   );
   const contentType = request.headers.find(([name]) => name.toLowerCase() === 'content-type');
   if (contentType && !/json/i.test(contentType[1])) {
     return {
       ok: false,
-      message: `The command sends Content-Type ${contentType[1].slice(0, 60)}; BioPass ID takes JSON.`,
+      message: l10n.t('The command sends Content-Type {0}; BioPass ID takes JSON.', contentType[1].slice(0, 60)),
     };
   }
   if (request.headers.some(([name]) => name.toLowerCase() === 'authorization')) {
-    notes.push('The Authorization header was dropped: BioPass ID reads only the subscription key.');
+    notes.push(l10n.t('The Authorization header was dropped: BioPass ID reads only the subscription key.'));
   }
 
   if (request.data.length === 0)
-    return { ok: false, message: `The command sends no body; ${operation.title} takes a JSON body.` };
+    return { ok: false, message: l10n.t('The command sends no body; {0} takes a JSON body.', operation.title) };
   const parts: string[] = [];
   for (const part of request.data) {
     if (part.kind === 'text') {
@@ -89,7 +92,11 @@ export async function curlToRequestFile(text: string, options: CurlImportOptions
     } catch (error) {
       return {
         ok: false,
-        message: `The body file ${part.path} of -d @${part.path} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+        message: l10n.t(
+          'The body file {0} of -d @{0} cannot be read: {1}',
+          part.path,
+          error instanceof Error ? error.message : String(error),
+        ),
       };
     }
   }
@@ -99,22 +106,34 @@ export async function curlToRequestFile(text: string, options: CurlImportOptions
   } catch (error) {
     return {
       ok: false,
-      message: `The body is not JSON (${error instanceof Error ? error.message : String(error)}); BioPass ID takes a JSON body.`,
+      message: l10n.t(
+        'The body is not JSON ({0}); BioPass ID takes a JSON body.',
+        error instanceof Error ? error.message : String(error),
+      ),
     };
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !Object.hasOwn(body, operation.envelope)) {
     return {
       ok: false,
-      message: `The body is not a ${operation.title} request: ${operation.path} takes a JSON object holding "${operation.envelope}".`,
+      message: l10n.t(
+        'The body is not a {0} request: {1} takes a JSON object holding "{2}".',
+        operation.title,
+        operation.path,
+        operation.envelope,
+      ),
     };
   }
 
   const stem = fileStem(operation.id, body);
   const { body: written, images } = options.inline ? { body, images: [] } : extractInlineImages(body, stem);
-  if (images.length > 0)
+  if (images.length > 0) {
+    const names = images.map((image) => image.fileName).join(', ');
     notes.push(
-      `${images.length} inline image${images.length === 1 ? '' : 's'} written to file${images.length === 1 ? '' : 's'} next to the request ($file): ${images.map((image) => image.fileName).join(', ')}.`,
+      images.length === 1
+        ? l10n.t('1 inline image written to a file next to the request ($file): {0}.', names)
+        : l10n.t('{0} inline images written to files next to the request ($file): {1}.', images.length, names),
     );
+  }
   const file = { $comment: KEY_SOURCE_COMMENT, ...(written as Record<string, unknown>) };
   return {
     ok: true,

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 /** One piece of body curl would send: text written on the command line, or `@file` read by curl. */
 export type DataPart = { kind: 'text'; text: string } | { kind: 'file'; path: string };
 
@@ -101,7 +102,7 @@ export function readCurlOptions(words: string[]): OptionsResult {
         if (colon <= 0)
           return {
             ok: false,
-            message: `A --header of the command has no "Name: value" form (header ${headers.length + 1}).`,
+            message: l10n.t('A --header of the command has no "Name: value" form (header {0}).', headers.length + 1),
           };
         headers.push([header.slice(0, colon).trim(), header.slice(colon + 1).trim()]);
       } else if (DATA_OPTIONS.has(arg)) {
@@ -124,20 +125,23 @@ export function readCurlOptions(words: string[]): OptionsResult {
       } else if (arg.startsWith('-') && arg !== '-') {
         return {
           ok: false,
-          message: `The curl option ${arg} is not one a request file can hold; remove it and paste again.`,
+          message: l10n.t('The curl option {0} is not one a request file can hold; remove it and paste again.', arg),
         };
       } else {
         urls.push(arg);
       }
     } catch (error) {
       if (error instanceof MissingValue)
-        return { ok: false, message: `The curl option ${error.option} needs a value.` };
+        return { ok: false, message: l10n.t('The curl option {0} needs a value.', error.option) };
       throw error;
     }
   }
-  if (urls.length === 0) return { ok: false, message: 'The curl command has no URL.' };
+  if (urls.length === 0) return { ok: false, message: l10n.t('The curl command has no URL.') };
   if (urls.length > 1)
-    return { ok: false, message: `The curl command has ${urls.length} URLs; a request file holds one request.` };
+    return {
+      ok: false,
+      message: l10n.t('The curl command has {0} URLs; a request file holds one request.', urls.length),
+    };
   return {
     ok: true,
     request: { method: method ?? (data.length > 0 ? 'POST' : 'GET'), url: urls[0] as string, headers, data, ignored },

@@ -1,5 +1,6 @@
 import { OPERATION_IDS, OPERATIONS, type Operation } from '../contract/operations';
 import { FIXED_BASE_URLS } from '../environments';
+import { l10n } from '../l10n';
 
 /** Where a pasted command was sent: a known environment, or a base URL for the custom one. */
 export type ImportedEnvironment = { id: 'homologation' | 'production' } | { id: 'custom'; baseUrl: string };
@@ -21,10 +22,13 @@ export function readTarget(method: string, rawUrl: string): TargetResult {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(rawUrl) ? rawUrl : `http://${rawUrl}`);
   } catch {
-    return { ok: false, message: 'The URL of the curl command is not a valid URL.' };
+    return { ok: false, message: l10n.t('The URL of the curl command is not a valid URL.') };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: `The URL uses ${url.protocol.slice(0, -1)}; BioPass ID is reached over http(s).` };
+    return {
+      ok: false,
+      message: l10n.t('The URL uses {0}; BioPass ID is reached over http(s).', url.protocol.slice(0, -1)),
+    };
   }
   const path = url.pathname.replace(/\/+$/, '');
   const operation = OPERATION_IDS.map((id) => OPERATIONS[id]).find((candidate) =>
@@ -33,24 +37,36 @@ export function readTarget(method: string, rawUrl: string): TargetResult {
   if (!operation) {
     return {
       ok: false,
-      message: `The path ${path || '/'} is not a BioPass ID operation (those are /multibiometrics/enroll, /multibiometrics/verify, …, /quality/check_icao, …).`,
+      message: l10n.t(
+        'The path {0} is not a BioPass ID operation (those are /multibiometrics/enroll, /multibiometrics/verify, …, /quality/check_icao, …).',
+        path || '/',
+      ),
     };
   }
   if (method !== operation.method) {
     return {
       ok: false,
-      message: `${operation.title} (${operation.path}) is sent with ${operation.method}, but the command uses ${method}.`,
+      message: l10n.t(
+        '{0} ({1}) is sent with {2}, but the command uses {3}.',
+        operation.title,
+        operation.path,
+        operation.method,
+        method,
+      ),
     };
   }
   const notes: string[] = [];
   if (url.search !== '') {
     notes.push(
       url.searchParams.has(KEY_QUERY_PARAMETER)
-        ? `The URL carried the subscription key as ?${KEY_QUERY_PARAMETER}=…: it was dropped, with the rest of the query.`
-        : 'The query of the URL was dropped: BioPass ID operations take none.',
+        ? l10n.t(
+            'The URL carried the subscription key as ?{0}=…: it was dropped, with the rest of the query.',
+            KEY_QUERY_PARAMETER,
+          )
+        : l10n.t('The query of the URL was dropped: BioPass ID operations take none.'),
     );
   }
-  if (url.username !== '' || url.password !== '') notes.push('The credentials in the URL were dropped.');
+  if (url.username !== '' || url.password !== '') notes.push(l10n.t('The credentials in the URL were dropped.'));
   const prefix = path.slice(0, path.length - operation.path.length);
   const origin = url.origin;
   const known = (Object.keys(FIXED_BASE_URLS) as (keyof typeof FIXED_BASE_URLS)[]).find(
@@ -59,7 +75,10 @@ export function readTarget(method: string, rawUrl: string): TargetResult {
   if (known && prefix === '') return { ok: true, operation, environment: { id: known }, notes };
   const baseUrl = `${origin}${prefix}`;
   notes.push(
-    `${baseUrl} is not homologation or production: to send there, choose the custom environment with this base URL ("biopassid.environment": "custom", "biopassid.customBaseUrl": "${baseUrl}"; CLI: --base-url ${baseUrl}).`,
+    l10n.t(
+      '{0} is not homologation or production: to send there, choose the custom environment with this base URL ("biopassid.environment": "custom", "biopassid.customBaseUrl": "{0}"; CLI: --base-url {0}).',
+      baseUrl,
+    ),
   );
   return { ok: true, operation, environment: { id: 'custom', baseUrl }, notes };
 }

@@ -1,4 +1,5 @@
 import { parse } from 'shell-quote';
+import { l10n } from '../l10n';
 
 export type WordsResult = { ok: true; words: string[] } | { ok: false; message: string };
 
@@ -42,12 +43,21 @@ function unclosedQuote(text: string): { quote: string; at: number } | undefined 
  */
 export function curlWords(text: string): WordsResult {
   const joined = joinContinuations(text).trim();
-  if (joined === '') return { ok: false, message: 'Nothing to import: the text is empty.' };
+  if (joined === '') return { ok: false, message: l10n.t('Nothing to import: the text is empty.') };
   const open = unclosedQuote(joined);
   if (open) {
     return {
       ok: false,
-      message: `The command has a ${open.quote === "'" ? 'single' : 'double'} quote that is never closed (at character ${open.at + 1}): paste the whole command.`,
+      message:
+        open.quote === "'"
+          ? l10n.t(
+              'The command has a single quote that is never closed (at character {0}): paste the whole command.',
+              open.at + 1,
+            )
+          : l10n.t(
+              'The command has a double quote that is never closed (at character {0}): paste the whole command.',
+              open.at + 1,
+            ),
     };
   }
   const words: string[] = [];
@@ -63,12 +73,18 @@ export function curlWords(text: string): WordsResult {
       if (/^[<>]/.test(op)) {
         return {
           ok: false,
-          message: `The command redirects input or output ("${op}" outside quotes): paste a curl command whose body is in --data.`,
+          message: l10n.t(
+            'The command redirects input or output ("{0}" outside quotes): paste a curl command whose body is in --data.',
+            op,
+          ),
         };
       }
       return {
         ok: false,
-        message: `The text holds more than one curl command (a shell operator "${op}" outside quotes): paste one curl command.`,
+        message: l10n.t(
+          'The text holds more than one curl command (a shell operator "{0}" outside quotes): paste one curl command.',
+          op,
+        ),
       };
     }
   }
@@ -76,7 +92,7 @@ export function curlWords(text: string): WordsResult {
   if (program !== 'curl' && program !== 'curl.exe') {
     return {
       ok: false,
-      message: `This is not a curl command: it starts with "${(words[0] ?? '').slice(0, 40)}", not curl.`,
+      message: l10n.t('This is not a curl command: it starts with "{0}", not curl.', (words[0] ?? '').slice(0, 40)),
     };
   }
   return { ok: true, words: words.slice(1) };

@@ -5,6 +5,7 @@ import {
   MAX_RETRY_AFTER_SECONDS,
 } from '../contract/choices';
 import { OPERATIONS, type Operation, type OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 import { Redactor } from '../redact';
 import { type AttemptSignal, attemptSignal } from './attemptSignal';
 import { type BodyStream, readBody } from './body';
@@ -89,24 +90,30 @@ function checkedBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError('The base URL is not an absolute URL.');
+    throw new TypeError(l10n.t('The base URL is not an absolute URL.'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError('The base URL must use http or https.');
+    throw new TypeError(l10n.t('The base URL must use http or https.'));
   }
   return baseUrl.replace(/\/+$/, '');
 }
 
-const AMBIGUITY: Record<Exclude<Operation['personalData'], 'none'>, { consequence: string; nextStep: string }> = {
-  stores: {
-    consequence: 'The request may have been processed: the biometrics may already be stored.',
-    nextStep: 'Run Verify with the same CustomID to see whether the change was stored before sending it again.',
-  },
-  deletes: {
-    consequence: 'The request may have been processed: the person may already be deleted.',
-    nextStep: 'Run Verify with the same CustomID to see whether the person still exists before sending it again.',
-  },
-};
+/** What an ambiguous failure of a store or delete means, and what to do before sending it again. */
+function ambiguity(kind: Exclude<Operation['personalData'], 'none'>): { consequence: string; nextStep: string } {
+  return kind === 'stores'
+    ? {
+        consequence: l10n.t('The request may have been processed: the biometrics may already be stored.'),
+        nextStep: l10n.t(
+          'Run Verify with the same CustomID to see whether the change was stored before sending it again.',
+        ),
+      }
+    : {
+        consequence: l10n.t('The request may have been processed: the person may already be deleted.'),
+        nextStep: l10n.t(
+          'Run Verify with the same CustomID to see whether the person still exists before sending it again.',
+        ),
+      };
+}
 
 export function createClient(options: ClientOptions): Client {
   const baseUrl = checkedBaseUrl(options.baseUrl);
@@ -217,8 +224,9 @@ export function createClient(options: ClientOptions): Client {
       if (operation.personalData === 'none') {
         retryable = true;
       } else {
-        explanation += ` ${AMBIGUITY[operation.personalData].consequence}`;
-        nextStep = AMBIGUITY[operation.personalData].nextStep;
+        const { consequence, nextStep: check } = ambiguity(operation.personalData);
+        explanation += ` ${consequence}`;
+        nextStep = check;
       }
     }
     // The parts were cleaned when classified; this pass guards the sentences built around them.

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { Draft } from './draft';
 import type { NetworkCause } from './outcome';
 import type { Clean } from './text';
@@ -166,17 +167,16 @@ export interface NetworkDraftContext {
   readonly clean: Clean;
 }
 
-/** Said of every failure where nothing left this machine: only these may promise a safe retry. */
-const NOT_SENT = 'the request was not sent, so sending it again is safe';
-
 /**
  * The outcome texts for a network failure. A failure before anything was sent is 'safe' (the UI
  * offers Retry, even for an enroll); only one after sending is 'ambiguous' ("may have been
  * processed", never re-sent for a store or delete).
  */
+// Every failure where nothing left this machine says "the request was not sent, so sending it
+// again is safe": only these may promise a safe retry.
 export function networkDraft(failure: NetworkFailure, context: NetworkDraftContext): Draft {
   const { url, clean } = context;
-  const detail = failure.message ? clean(failure.message) : 'no details';
+  const detail = failure.message ? clean(failure.message) : l10n.t('no details');
   const where = url.host;
   const common = {
     kind: 'network-error' as const,
@@ -190,106 +190,134 @@ export function networkDraft(failure: NetworkFailure, context: NetworkDraftConte
       return {
         ...common,
         retry: failure.sentRequest === false ? 'safe' : 'ambiguous',
-        summary: 'Cancelled',
+        summary: l10n.t('Cancelled'),
         explanation:
           failure.sentRequest === false
-            ? 'The request was cancelled; the service has not processed it.'
-            : 'The request was cancelled before an answer arrived.',
-        nextStep: 'Send it again when you are ready.',
+            ? l10n.t('The request was cancelled; the service has not processed it.')
+            : l10n.t('The request was cancelled before an answer arrived.'),
+        nextStep: l10n.t('Send it again when you are ready.'),
       };
     case 'timeout':
       if (failure.sentRequest === false) {
         return {
           ...common,
           retry: 'safe',
-          summary: `Could not connect to ${where} in time`,
-          explanation: `The connection to ${where} was not established in time (${detail}); ${NOT_SENT}.`,
-          nextStep: 'Check the base URL and the network (firewall, VPN, proxy), then try again.',
+          summary: l10n.t('Could not connect to {0} in time', where),
+          explanation: l10n.t(
+            'The connection to {0} was not established in time ({1}); the request was not sent, so sending it again is safe.',
+            where,
+            detail,
+          ),
+          nextStep: l10n.t('Check the base URL and the network (firewall, VPN, proxy), then try again.'),
         };
       }
       return {
         ...common,
         retry: 'ambiguous',
-        summary: `No complete answer from ${where} within ${context.timeoutMs} ms`,
+        summary: l10n.t('No complete answer from {0} within {1} ms', where, context.timeoutMs),
         explanation:
           failure.sentRequest === true
-            ? `The service started answering but the body did not arrive within ${context.timeoutMs} ms.`
-            : `The service did not answer within ${context.timeoutMs} ms.`,
-        nextStep: 'Try again; if it keeps timing out, raise the timeout or check the network.',
+            ? l10n.t('The service started answering but the body did not arrive within {0} ms.', context.timeoutMs)
+            : l10n.t('The service did not answer within {0} ms.', context.timeoutMs),
+        nextStep: l10n.t('Try again; if it keeps timing out, raise the timeout or check the network.'),
       };
     case 'dns':
       return {
         ...common,
         retry: 'safe',
-        summary: `Host ${url.hostname} not found`,
-        explanation: `The host name ${url.hostname} could not be resolved (${detail}); ${NOT_SENT}.`,
-        nextStep: 'Check the base URL for typos and that this machine can resolve it (network, DNS, VPN).',
+        summary: l10n.t('Host {0} not found', url.hostname),
+        explanation: l10n.t(
+          'The host name {0} could not be resolved ({1}); the request was not sent, so sending it again is safe.',
+          url.hostname,
+          detail,
+        ),
+        nextStep: l10n.t('Check the base URL for typos and that this machine can resolve it (network, DNS, VPN).'),
       };
     case 'refused':
       return {
         ...common,
         retry: 'safe',
-        summary: `Connection refused by ${where}`,
-        explanation: `Nothing accepted a connection at ${where}; ${NOT_SENT}.`,
-        nextStep: 'Check the base URL and port; if it points to a local server (the sandbox), start it.',
+        summary: l10n.t('Connection refused by {0}', where),
+        explanation: l10n.t(
+          'Nothing accepted a connection at {0}; the request was not sent, so sending it again is safe.',
+          where,
+        ),
+        nextStep: l10n.t('Check the base URL and port; if it points to a local server (the sandbox), start it.'),
       };
     case 'blocked-port':
       return {
         ...common,
         retry: 'safe',
-        summary: `Port ${url.port} is blocked by fetch`,
-        explanation: `Fetch refuses to connect to port ${url.port} at all: the Fetch standard blocks it, as browsers do (${detail}); ${NOT_SENT}.`,
-        nextStep: 'Serve the API on another port (8080, 443, a free high port) and change the base URL to match.',
+        summary: l10n.t('Port {0} is blocked by fetch', url.port),
+        explanation: l10n.t(
+          'Fetch refuses to connect to port {0} at all: the Fetch standard blocks it, as browsers do ({1}); the request was not sent, so sending it again is safe.',
+          url.port,
+          detail,
+        ),
+        nextStep: l10n.t(
+          'Serve the API on another port (8080, 443, a free high port) and change the base URL to match.',
+        ),
       };
     case 'unreachable':
       return {
         ...common,
         retry: 'safe',
-        summary: `Could not reach ${where}`,
-        explanation: `A connection to ${where} could not be opened (${detail}); ${NOT_SENT}.`,
-        nextStep: 'Check the network (VPN, firewall, Wi-Fi) and the base URL, then try again.',
+        summary: l10n.t('Could not reach {0}', where),
+        explanation: l10n.t(
+          'A connection to {0} could not be opened ({1}); the request was not sent, so sending it again is safe.',
+          where,
+          detail,
+        ),
+        nextStep: l10n.t('Check the network (VPN, firewall, Wi-Fi) and the base URL, then try again.'),
       };
     case 'reset':
       return {
         ...common,
         retry: 'ambiguous',
-        summary: `Connection to ${where} closed before an answer`,
-        explanation: `The connection was closed or reset before a complete answer arrived (${detail}).`,
-        nextStep: 'Try again; if it keeps happening, check the network or proxy between you and the service.',
+        summary: l10n.t('Connection to {0} closed before an answer', where),
+        explanation: l10n.t('The connection was closed or reset before a complete answer arrived ({0}).', detail),
+        nextStep: l10n.t('Try again; if it keeps happening, check the network or proxy between you and the service.'),
       };
     case 'tls':
       return {
         ...common,
         retry: 'safe',
-        summary: `Secure connection to ${where} failed`,
-        explanation: `The TLS handshake failed (${detail}): the certificate is not trusted, does not match the host, or the port does not speak TLS. A proxy that inspects HTTPS causes this too. The request was not sent, so sending it again is safe.`,
-        nextStep:
+        summary: l10n.t('Secure connection to {0} failed', where),
+        explanation: l10n.t(
+          'The TLS handshake failed ({0}): the certificate is not trusted, does not match the host, or the port does not speak TLS. A proxy that inspects HTTPS causes this too. The request was not sent, so sending it again is safe.',
+          detail,
+        ),
+        nextStep: l10n.t(
           "Check the base URL's scheme and port; behind an inspecting proxy, trust its CA certificate in the system store.",
+        ),
       };
     case 'proxy':
       return {
         ...common,
         retry: 'safe',
-        summary: 'The proxy refused the connection',
-        explanation: `The HTTP proxy did not let the request through (${detail}); it did not reach the service, so sending it again is safe.`,
-        nextStep: 'Check the proxy settings (http.proxy, HTTPS_PROXY, NO_PROXY) and the proxy credentials.',
+        summary: l10n.t('The proxy refused the connection'),
+        explanation: l10n.t(
+          'The HTTP proxy did not let the request through ({0}); it did not reach the service, so sending it again is safe.',
+          detail,
+        ),
+        nextStep: l10n.t('Check the proxy settings (http.proxy, HTTPS_PROXY, NO_PROXY) and the proxy credentials.'),
       };
     case 'other':
       if (failure.notHttp) {
         return {
           ...common,
           retry: 'ambiguous',
-          summary: `${where} did not answer in HTTP`,
-          explanation: `Something answered at ${where}, but not in HTTP (${detail}).`,
-          nextStep: 'Check the base URL: its port, and http:// versus https://.',
+          summary: l10n.t('{0} did not answer in HTTP', where),
+          explanation: l10n.t('Something answered at {0}, but not in HTTP ({1}).', where, detail),
+          nextStep: l10n.t('Check the base URL: its port, and http:// versus https://.'),
         };
       }
       return {
         ...common,
         retry: 'ambiguous',
-        summary: `Request to ${where} failed`,
-        explanation: `The request failed without an HTTP answer (${detail}).`,
-        nextStep: 'Check the base URL and the network, then try again.',
+        summary: l10n.t('Request to {0} failed', where),
+        explanation: l10n.t('The request failed without an HTTP answer ({0}).', detail),
+        nextStep: l10n.t('Check the base URL and the network, then try again.'),
       };
   }
 }

@@ -1,5 +1,6 @@
 import type { KNOWN_400_TEXTS, SANDBOX_400_TEXTS } from '../contract/choices';
 import type { OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 
 /**
  * Every way a call can end, as one discriminated union on `kind`. Each variant carries one-line
@@ -138,8 +139,10 @@ export interface AttemptInfo {
   readonly retryInMs?: number;
 }
 
-/** The next step of a success; describeOutcome leaves it out. */
-export const SUCCESS_NEXT_STEP = 'No action needed.';
+/** The next step of a success (in the language of the moment); describeOutcome leaves it out. */
+export function successNextStep(): string {
+  return l10n.t('No action needed.');
+}
 
 /** The label after the status in a log line: the reason or cause where the kind has one. */
 export function outcomeLabel(outcome: Outcome): string {
@@ -161,7 +164,7 @@ export function outcomeLabel(outcome: Outcome): string {
  */
 export function describeOutcome(outcome: Outcome): string {
   const status = outcome.status === undefined ? '' : ` ${outcome.status}`;
-  const next = outcome.nextStep === SUCCESS_NEXT_STEP ? '' : ` — ${outcome.nextStep}`;
-  const attempts = outcome.attempts > 1 ? `, ${outcome.attempts} attempts` : '';
+  const next = outcome.nextStep === successNextStep() ? '' : ` — ${outcome.nextStep}`;
+  const attempts = outcome.attempts > 1 ? `, ${l10n.t('{0} attempts', outcome.attempts)}` : '';
   return `${outcome.operation}${status} ${outcomeLabel(outcome)}: ${outcome.summary}${next} (${Math.round(outcome.latencyMs)} ms${attempts})`;
 }

@@ -1,9 +1,10 @@
 import type { Operation } from '../contract/operations';
+import { l10n } from '../l10n';
 import { badRequestDraft } from './badRequest';
 import type { Draft } from './draft';
 import { gatewayDraft } from './gateway';
 import { networkDraft } from './networkError';
-import { SUCCESS_NEXT_STEP } from './outcome';
+import { successNextStep } from './outcome';
 import { type Clean, errorMessageOf, isHtml, isTruncatedJson } from './text';
 
 export interface ResponseContext {
@@ -60,9 +61,9 @@ export function cutOffDraft(status: number, contentType: string | undefined): Dr
     problem: 'cut-off',
     ...(contentType ? { contentType } : {}),
     retry: 'ambiguous',
-    summary: `Answer ${status} cut off`,
-    explanation: `The service answered ${status}, but the connection closed before the whole body arrived.`,
-    nextStep: 'Try again; if it keeps happening, check the network or proxy between you and the service.',
+    summary: l10n.t('Answer {0} cut off', status),
+    explanation: l10n.t('The service answered {0}, but the connection closed before the whole body arrived.', status),
+    nextStep: l10n.t('Try again; if it keeps happening, check the network or proxy between you and the service.'),
   };
 }
 
@@ -85,10 +86,15 @@ export function tooLargeDraft(
     problem: 'too-large',
     ...(contentType ? { contentType } : {}),
     retry: operation.personalData === 'none' ? 'never' : 'ambiguous',
-    summary: `Answer ${status} too large`,
-    explanation: `The service answered ${status}. The answer is larger than the ${limit} limit (biopassid.maxResponseSizeMB / --max-response-mb); nothing more was read.`,
-    nextStep:
+    summary: l10n.t('Answer {0} too large', status),
+    explanation: l10n.t(
+      'The service answered {0}. The answer is larger than the {1} limit (biopassid.maxResponseSizeMB / --max-response-mb); nothing more was read.',
+      status,
+      limit,
+    ),
+    nextStep: l10n.t(
       'Check that the base URL points to the BioPass ID API; if answers this large are expected, raise the limit.',
+    ),
   };
 }
 
@@ -99,9 +105,9 @@ function successDraft(status: number, text: string, contentType: string | undefi
       ...malformed,
       problem: 'empty',
       retry: 'ambiguous',
-      summary: `Answer ${status} with an empty body`,
-      explanation: `The service answered ${status} with no body, where the contract promises JSON.`,
-      nextStep: 'Check that the base URL points to the BioPass ID API, then try again.',
+      summary: l10n.t('Answer {0} with an empty body', status),
+      explanation: l10n.t('The service answered {0} with no body, where the contract promises JSON.', status),
+      nextStep: l10n.t('Check that the base URL points to the BioPass ID API, then try again.'),
     };
   }
   let body: unknown;
@@ -113,34 +119,46 @@ function successDraft(status: number, text: string, contentType: string | undefi
         ...malformed,
         problem: 'truncated-json',
         retry: 'ambiguous',
-        summary: `Answer ${status} with incomplete JSON`,
-        explanation: `The service answered ${status}, but its JSON body stops before it is complete (${text.length} characters arrived).`,
-        nextStep: 'Try again; if it keeps happening, check the network or proxy between you and the service.',
+        summary: l10n.t('Answer {0} with incomplete JSON', status),
+        explanation: l10n.t(
+          'The service answered {0}, but its JSON body stops before it is complete ({1} characters arrived).',
+          status,
+          text.length,
+        ),
+        nextStep: l10n.t('Try again; if it keeps happening, check the network or proxy between you and the service.'),
       };
     }
-    const what = isHtml(text, contentType) ? (errorMessageOf(text, contentType) ?? 'an HTML page') : text;
+    const what = isHtml(text, contentType) ? (errorMessageOf(text, contentType) ?? l10n.t('an HTML page')) : text;
     return {
       ...malformed,
       problem: 'not-json',
       retry: 'ambiguous',
-      summary: `Answer ${status} is not JSON`,
-      explanation: `The service answered ${status}, but the body is not JSON${contentType ? ` (Content-Type ${context.clean(contentType)})` : ''}: ${context.clean(what)}`,
-      nextStep:
+      summary: l10n.t('Answer {0} is not JSON', status),
+      explanation: contentType
+        ? l10n.t(
+            'The service answered {0}, but the body is not JSON (Content-Type {1}): {2}',
+            status,
+            context.clean(contentType),
+            context.clean(what),
+          )
+        : l10n.t('The service answered {0}, but the body is not JSON: {1}', status, context.clean(what)),
+      nextStep: l10n.t(
         'Check that the base URL points to the BioPass ID API (a proxy or captive portal may be answering instead).',
+      ),
     };
   }
   const failure = logicalFailureMessage(body, context.operation);
   if (failure !== undefined) {
-    const message = context.clean(failure) || 'no message';
+    const message = context.clean(failure) || l10n.t('no message');
     return {
       kind: 'logical-failure',
       status,
       body,
       message,
       retry: 'never',
-      summary: `${context.operation.title} failed: ${message}`,
-      explanation: `The service answered ${status} but reported Success: false.`,
-      nextStep: 'Read the message: it usually names the image or field to fix.',
+      summary: l10n.t('{0} failed: {1}', context.operation.title, message),
+      explanation: l10n.t('The service answered {0} but reported Success: false.', status),
+      nextStep: l10n.t('Read the message: it usually names the image or field to fix.'),
     };
   }
   const parsed = context.operation.response.safeParse(body);
@@ -154,7 +172,7 @@ function successDraft(status: number, text: string, contentType: string | undefi
     schemaWarnings.length > MAX_SCHEMA_WARNINGS
       ? [
           ...schemaWarnings.slice(0, MAX_SCHEMA_WARNINGS),
-          `and ${schemaWarnings.length - MAX_SCHEMA_WARNINGS} more differences`,
+          l10n.t('and {0} more differences', schemaWarnings.length - MAX_SCHEMA_WARNINGS),
         ]
       : schemaWarnings;
   return {
@@ -165,16 +183,16 @@ function successDraft(status: number, text: string, contentType: string | undefi
     retry: 'never',
     summary:
       shownWarnings.length === 0
-        ? `${context.operation.title} answered ${status}`
-        : `${context.operation.title} answered ${status}, in an unexpected shape`,
+        ? l10n.t('{0} answered {1}', context.operation.title, status)
+        : l10n.t('{0} answered {1}, in an unexpected shape', context.operation.title, status),
     explanation:
       shownWarnings.length === 0
-        ? 'The service answered with a body of the expected shape.'
-        : `The body does not match the contract: ${shownWarnings.join('; ')}.`,
+        ? l10n.t('The service answered with a body of the expected shape.')
+        : l10n.t('The body does not match the contract: {0}.', shownWarnings.join('; ')),
     nextStep:
       shownWarnings.length === 0
-        ? SUCCESS_NEXT_STEP
-        : 'Read the body carefully: fields may be missing or renamed, so the result may be incomplete.',
+        ? successNextStep()
+        : l10n.t('Read the body carefully: fields may be missing or renamed, so the result may be incomplete.'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { Redactor } from '../redact';
 
 /** Longest server-provided text an outcome shows; the rest of a page or a stack trace helps nobody. */
@@ -59,7 +60,7 @@ export function errorMessageOf(text: string, contentType: string | undefined): s
       // Not JSON after all: fall through and show it as text.
     }
   }
-  if (isHtml(trimmed, contentType)) return htmlTitle(trimmed) ?? 'an HTML page';
+  if (isHtml(trimmed, contentType)) return htmlTitle(trimmed) ?? l10n.t('an HTML page');
   return trimmed;
 }
 

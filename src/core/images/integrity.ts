@@ -1,4 +1,5 @@
 import { acceptedKindsText, type ImageRole, imageKindProblem } from '../contract/images';
+import { l10n } from '../l10n';
 import { detectImageKind, type ImageKind } from './kind';
 import { findStructureFault, type StructureFault } from './structure';
 
@@ -17,7 +18,11 @@ export interface StructureProblem {
 export function structureProblem(name: string, bytes: Uint8Array, kind: ImageKind): StructureProblem | undefined {
   const fault = findStructureFault(bytes, kind);
   if (fault === undefined) return undefined;
-  return { fault: fault.kind, message: `${name} is a ${fault.kind} ${kind.toUpperCase()}: ${fault.detail}.` };
+  const message =
+    fault.kind === 'truncated'
+      ? l10n.t('{0} is a truncated {1}: {2}.', name, kind.toUpperCase(), fault.detail)
+      : l10n.t('{0} is a malformed {1}: {2}.', name, kind.toUpperCase(), fault.detail);
+  return { fault: fault.kind, message };
 }
 
 /**
@@ -30,9 +35,19 @@ export function unsupportedImageProblem(name: string, bytes: Uint8Array, role: I
   const big = bytes[0] === 0x4d && bytes[1] === 0x4d && bytes[2] === 0x00 && bytes[3] === 0x2b;
   if (!little && !big) return undefined;
   const kinds = acceptedKindsText(role);
-  const to =
-    kinds === '' ? '' : `: save it as ${kinds}${kinds.includes('TIFF') ? ' (a classic TIFF is version 42)' : ''}`;
-  return `${name} is a BigTIFF (TIFF version 43, 64-bit offsets), which this tool does not send${to}.`;
+  if (kinds === '')
+    return l10n.t('{0} is a BigTIFF (TIFF version 43, 64-bit offsets), which this tool does not send.', name);
+  return kinds.includes('TIFF')
+    ? l10n.t(
+        '{0} is a BigTIFF (TIFF version 43, 64-bit offsets), which this tool does not send: save it as {1} (a classic TIFF is version 42).',
+        name,
+        kinds,
+      )
+    : l10n.t(
+        '{0} is a BigTIFF (TIFF version 43, 64-bit offsets), which this tool does not send: save it as {1}.',
+        name,
+        kinds,
+      );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_IMAGE_BYTES } from '../contract/choices';
+import { l10n } from '../l10n';
 import { formatSize } from '../redact';
 import { type ImageDimensions, readImageDimensions } from './dimensions';
 import { detectImageKind, type ImageKind } from './kind';
@@ -39,35 +40,39 @@ export interface ReadImageOptions {
 
 function describeBytes(byteCount: number): string {
   // The exact count matters near the limit, where both sides would round to the same "10.0 MB".
-  return `${formatSize(byteCount)} (${byteCount} bytes)`;
+  return l10n.t('{0} ({1} bytes)', formatSize(byteCount), byteCount);
 }
 
 function tooLarge(path: string, size: number, maxBytes: number): ImageReadError {
   return new ImageReadError(
     'too-large',
     path,
-    `Image ${path} is ${describeBytes(size)}, over the ${describeBytes(maxBytes)} limit for an image.`,
+    l10n.t('Image {0} is {1}, over the {2} limit for an image.', path, describeBytes(size), describeBytes(maxBytes)),
   );
 }
 
 function fromSystemError(path: string, error: unknown): ImageReadError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new ImageReadError('not-found', path, `Image ${path} does not exist.`, { cause: error });
+    return new ImageReadError('not-found', path, l10n.t('Image {0} does not exist.', path), { cause: error });
   }
   if (code === 'EISDIR') {
-    return new ImageReadError('not-a-file', path, `Image ${path} is a directory, not a file.`, { cause: error });
+    return new ImageReadError('not-a-file', path, l10n.t('Image {0} is a directory, not a file.', path), {
+      cause: error,
+    });
   }
   if (code === 'ELOOP') {
     return new ImageReadError(
       'unreadable',
       path,
-      `Image ${path} is a symbolic link loop (too many levels of symbolic links).`,
+      l10n.t('Image {0} is a symbolic link loop (too many levels of symbolic links).', path),
       { cause: error },
     );
   }
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String(error);
-  return new ImageReadError('unreadable', path, `Image ${path} cannot be read: ${reason}.`, { cause: error });
+  const reason = code === 'EACCES' || code === 'EPERM' ? l10n.t('permission denied') : String(error);
+  return new ImageReadError('unreadable', path, l10n.t('Image {0} cannot be read: {1}.', path, reason), {
+    cause: error,
+  });
 }
 
 /**
@@ -85,10 +90,12 @@ export async function readImageFile(path: string, options: ReadImageOptions = {}
     throw fromSystemError(path, error);
   }
   if (!stats.isFile()) {
-    const what = stats.isDirectory() ? 'a directory' : 'not a regular file';
-    throw new ImageReadError('not-a-file', path, `Image ${path} is ${what}, not an image file.`);
+    const message = stats.isDirectory()
+      ? l10n.t('Image {0} is a directory, not an image file.', path)
+      : l10n.t('Image {0} is not a regular file, not an image file.', path);
+    throw new ImageReadError('not-a-file', path, message);
   }
-  if (stats.size === 0) throw new ImageReadError('empty', path, `Image ${path} is empty (0 bytes).`);
+  if (stats.size === 0) throw new ImageReadError('empty', path, l10n.t('Image {0} is empty (0 bytes).', path));
   if (stats.size > maxBytes) throw tooLarge(path, stats.size, maxBytes);
 
   let bytes: Buffer;
@@ -98,7 +105,7 @@ export async function readImageFile(path: string, options: ReadImageOptions = {}
     throw fromSystemError(path, error);
   }
   // The file may have changed between stat and read.
-  if (bytes.length === 0) throw new ImageReadError('empty', path, `Image ${path} is empty (0 bytes).`);
+  if (bytes.length === 0) throw new ImageReadError('empty', path, l10n.t('Image {0} is empty (0 bytes).', path));
   if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
 
   const info: ImageInfo = { path, bytes, kind: detectImageKind(bytes), byteLength: bytes.length };

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { acceptedKindsText, IMAGE_ROLES } from '../contract/images';
 import { structureProblem, unsupportedImageProblem } from '../images/integrity';
 import type { ImageInfo } from '../images/read';
+import { l10n } from '../l10n';
 import type { FileReferenceLocation, RequestDiagnostic } from '../validate/validateRequest';
 import { readReferencedImage } from './prepare';
 
@@ -44,14 +45,20 @@ export async function checkFileReferences(
         code: 'file-reference-not-an-image',
         message:
           unsupportedImageProblem(reference.path, image.bytes, reference.role) ??
-          `${reference.path} is not an image: the API would answer 400. This field takes a ${label}.`,
+          l10n.t('{0} is not an image: the API would answer 400. This field takes a {1}.', reference.path, label),
         ...at,
       });
     } else if (!accepted.includes(image.kind)) {
       diagnostics.push({
         severity: 'warning',
         code: 'file-reference-unexpected-kind',
-        message: `${reference.path} is a ${image.kind.toUpperCase()} image; this field takes a ${label} (${acceptedKindsText(reference.role)}).`,
+        message: l10n.t(
+          '{0} is a {1} image; this field takes a {2} ({3}).',
+          reference.path,
+          image.kind.toUpperCase(),
+          label,
+          acceptedKindsText(reference.role),
+        ),
         ...at,
       });
     }
@@ -60,7 +67,7 @@ export async function checkFileReferences(
       diagnostics.push({
         severity: 'error',
         code: broken.fault === 'truncated' ? 'file-reference-truncated' : 'file-reference-malformed',
-        message: `${broken.message} The API could not decode it.`,
+        message: `${broken.message} ${l10n.t('The API could not decode it.')}`,
         ...at,
       });
     }

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { structureProblem } from '../images/integrity';
 import { detectImageKind } from '../images/kind';
 import { type ImageInfo, readImageFile, toBase64 } from '../images/read';
+import { l10n } from '../l10n';
 
 /**
  * Turns a request as written in a file into the body sent on the wire: `{ "$file": "./face.jpg" }`
@@ -65,7 +66,7 @@ export async function readReferencedImage(
 ): Promise<ImageInfo> {
   const where = jsonPath.join('.');
   const prefix = where ? `${where}: ` : '';
-  if (reference.trim() === '') throw new RequestPreparationError(`${prefix}"$file" is empty`, jsonPath);
+  if (reference.trim() === '') throw new RequestPreparationError(`${prefix}${l10n.t('"$file" is empty')}`, jsonPath);
   const path = resolve(options.baseDir, reference);
   const [root, target] = await Promise.all([
     realpath(options.allowedRoot).catch(() => resolve(options.allowedRoot)),
@@ -73,7 +74,7 @@ export async function readReferencedImage(
   ]);
   if (!isInside(root, target)) {
     throw new RequestPreparationError(
-      `${prefix}"${reference}" resolves outside the workspace folder; only files inside it are sent`,
+      `${prefix}${l10n.t('"{0}" resolves outside the workspace folder; only files inside it are sent', reference)}`,
       jsonPath,
     );
   }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMAND_HELP } from '../../../src/cli/help';
+import { commandHelp } from '../../../src/cli/help';
 import { type Sandbox, startSandbox } from '../../../src/core/sandbox';
 import { ECHO_REPLIES, EchoServer, SANDBOX_FAILURES } from '../../support/failureModes';
 import { type CanarySet, LeakScanner, makeCanaries } from '../../support/leakScan';
@@ -325,7 +325,7 @@ describe('biopassid canary sweep: the key and the images leak nowhere (real HTTP
   });
 
   it('runs every command with the canary key and images, and neither appears in its output or files', async () => {
-    assert.deepEqual(Object.keys(STEPS).sort(), Object.keys(COMMAND_HELP).sort(), 'every command has a step');
+    assert.deepEqual(Object.keys(STEPS).sort(), Object.keys(commandHelp()).sort(), 'every command has a step');
     const options = ['--base-url', sandbox.url];
     const codes: Record<string, number[]> = {};
     for (const [name, step] of Object.entries(STEPS)) {
