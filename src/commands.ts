@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import { bulkFolder } from './commands/bulkFolder';
 import { copyRequestAsCode } from './commands/copyRequestAsCode';
 import { deletePerson } from './commands/deletePerson';
@@ -101,10 +103,11 @@ export function commandHandlers(services: ExtensionServices): Map<string, Comman
           return await handler(...args);
         } catch (error) {
           services.log.error(`${commandId(name)} failed`, error);
+          const viewLogs = vscode.l10n.t('View Logs');
           void services.ui
-            .showErrorMessage(`BioPass ID: ${services.redactor.text(String(error))}`, 'View Logs')
+            .showErrorMessage(vscode.l10n.t('BioPass ID: {0}', services.redactor.text(String(error))), viewLogs)
             .then((choice) => {
-              if (choice === 'View Logs') services.log.show();
+              if (choice === viewLogs) services.log.show();
             });
           return undefined;
         }

@@ -27,12 +27,14 @@ export interface ExtensionApi {
 }
 
 /** The views of the BioPass ID activity bar container (package.json; src/sidebar/sidebarViews.ts). */
-const SIDEBAR_VIEWS = [
-  { id: 'biopassid.environment' },
-  // The API has no call that lists persons: say where these come from.
-  { id: 'biopassid.persons', description: 'from this tool’s history (no list call in the API)' },
-  { id: 'biopassid.history' },
-];
+function sidebarViews() {
+  return [
+    { id: 'biopassid.environment' },
+    // The API has no call that lists persons: say where these come from.
+    { id: 'biopassid.persons', description: vscode.l10n.t('from this tool’s history (no list call in the API)') },
+    { id: 'biopassid.history' },
+  ];
+}
 
 interface CommandContribution {
   command: string;
@@ -48,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   /** The watch for request documents, needed only until the rest is loaded (or failed to load). */
   let watch: vscode.Disposable | undefined;
   // VS Code shows nothing when an extension fails to start: say so ourselves.
-  const announce = () => void vscode.window.showErrorMessage(`BioPass ID failed to start: ${failure}`);
+  const announce = () =>
+    void vscode.window.showErrorMessage(vscode.l10n.t('BioPass ID failed to start: {0}', failure ?? ''));
   const load = (): ExtensionMain | undefined => {
     if (main !== undefined || failure !== undefined) return main;
     try {
@@ -82,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new SchemaDocuments(context.extensionUri)),
     // Opening the BioPass ID sidebar loads the rest: its views read the history and the key store.
-    registerLazySidebar(SIDEBAR_VIEWS, (viewId) => load()?.sidebar.tree(viewId)),
+    registerLazySidebar(sidebarViews(), (viewId) => load()?.sidebar.tree(viewId)),
   );
 
   const loadFor = (document: vscode.TextDocument) => {

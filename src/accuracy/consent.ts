@@ -1,7 +1,8 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 
 const CONSENT_KEY = 'biopassid.datasetConsent';
-export const CONSENT_ACTION = 'I Have Their Consent';
 
 /**
  * Before the first evaluation or quality report on a folder: these are real people's biometric
@@ -16,12 +17,17 @@ export async function ensureConsent(
   const state = services.extensionContext.globalState;
   const given = state.get<string[]>(CONSENT_KEY) ?? [];
   if (given.includes(folder)) return true;
+  const consent = vscode.l10n.t('I Have Their Consent');
   const answer = await services.ui.confirm(
-    'Send the face and fingerprint images of this folder to BioPass ID?',
-    `Images of real people are biometric data. Each image in ${folder} will be sent to ${environment} for templates or quality checks. Go on only if the people shown agreed to this use. BioPass ID remembers your answer for this folder.`,
-    CONSENT_ACTION,
+    vscode.l10n.t('Send the face and fingerprint images of this folder to BioPass ID?'),
+    vscode.l10n.t(
+      'Images of real people are biometric data. Each image in {0} will be sent to {1} for templates or quality checks. Go on only if the people shown agreed to this use. BioPass ID remembers your answer for this folder.',
+      folder,
+      environment,
+    ),
+    consent,
   );
-  if (answer !== CONSENT_ACTION) return false;
+  if (answer !== consent) return false;
   await state.update(CONSENT_KEY, [...given, folder]);
   return true;
 }

@@ -13,7 +13,6 @@ import { showReport } from './reportPanel';
 import { thumbnailsFrom } from './thumbnails';
 
 export const EVAL_JOURNAL_NAME = '.biopassid-eval.jsonl';
-const EVALUATE = 'Evaluate';
 
 /**
  * Explorer -> BioPass ID -> Evaluate Accuracy… on a folder of FOLDER/<person>/<image>: consent
@@ -23,14 +22,18 @@ const EVALUATE = 'Evaluate';
  */
 export function evaluateAccuracy(services: ExtensionServices) {
   return async (argument?: unknown): Promise<EvalSummary | undefined> => {
-    const folder = await folderArgument(services, argument, 'Evaluate Accuracy: a folder of one subfolder per person');
+    const folder = await folderArgument(
+      services,
+      argument,
+      vscode.l10n.t('Evaluate Accuracy: a folder of one subfolder per person'),
+    );
     if (!folder) return undefined;
     let dataset: Awaited<ReturnType<typeof readDatasetFolder>>;
     try {
       dataset = await readDatasetFolder(folder.fsPath);
     } catch (error) {
       if (!(error instanceof DatasetError)) throw error;
-      void services.ui.showErrorMessage(`BioPass ID: ${error.message} Nothing was sent.`);
+      void services.ui.showErrorMessage(vscode.l10n.t('BioPass ID: {0} Nothing was sent.', error.message));
       return undefined;
     }
     const target = await resolveTarget(services, 'match');
@@ -45,14 +48,36 @@ export function evaluateAccuracy(services: ExtensionServices) {
     const concurrency = services.config.maxConcurrentRequests;
     const perCall = target.environment === 'sandbox' ? ESTIMATED_CALL_SECONDS.local : ESTIMATED_CALL_SECONDS.remote;
     const seconds = estimateSeconds(calls.total, concurrency, perCall);
+    const EVALUATE = vscode.l10n.t('Evaluate');
     const answer = await services.ui.confirm(
-      `Evaluate accuracy on ${dataset.images.length} images: ${calls.total} calls to ${target.describe}?`,
-      `${calls.extract} extract and ${calls.match} match calls (${plan.pairs.length} comparisons, ${plan.known.size} scores already in the journal), about ${Math.max(1, Math.round(seconds))} s at ${concurrency} at a time.`,
+      vscode.l10n.t(
+        'Evaluate accuracy on {0} images: {1} calls to {2}?',
+        dataset.images.length,
+        calls.total,
+        target.describe,
+      ),
+      vscode.l10n.t({
+        message:
+          '{extract} extract and {match} match calls ({pairs} comparisons, {known} scores already in the journal), about {seconds} s at {concurrency} at a time.',
+        args: {
+          extract: calls.extract,
+          match: calls.match,
+          pairs: plan.pairs.length,
+          known: plan.known.size,
+          seconds: Math.max(1, Math.round(seconds)),
+          concurrency,
+        },
+        comment: ['{extract} and {match} are numbers of API calls; {concurrency} is how many run at once'],
+      }),
       EVALUATE,
     );
     if (answer !== EVALUATE) return undefined;
     const scores = await services.ui.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'BioPass ID: evaluating accuracy', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('BioPass ID: evaluating accuracy'),
+        cancellable: true,
+      },
       async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -66,8 +91,8 @@ export function evaluateAccuracy(services: ExtensionServices) {
           if (!(error instanceof EvalAborted)) throw error;
           services.log.warn(`Evaluate Accuracy · ${folder.fsPath} · ${target.describe}\n  ${error.message}`);
           void services.ui.showErrorMessage(
-            `BioPass ID: ${error.message} The scores so far are kept: run it again to resume.`,
-            'View Logs',
+            vscode.l10n.t('BioPass ID: {0} The scores so far are kept: run it again to resume.', error.message),
+            vscode.l10n.t('View Logs'),
           );
           return undefined;
         }
@@ -86,7 +111,7 @@ export function evaluateAccuracy(services: ExtensionServices) {
     const source = folder.path.split('/').pop() ?? folder.fsPath;
     showReport(
       services,
-      `Accuracy: ${source}`,
+      vscode.l10n.t('Accuracy: {0}', source),
       (nonce) => buildEvalReport(summary, { source, target: target.describe, nonce, thumbnails }),
       {
         fileHtml: buildEvalReport(summary, { source, target: target.describe }),

@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 
 /** The folder an Explorer right-click passed, else one the user picks. */
@@ -13,7 +14,7 @@ export async function folderArgument(
     canSelectFiles: false,
     canSelectMany: false,
     title,
-    openLabel: 'Choose Folder',
+    openLabel: vscode.l10n.t('Choose Folder'),
   });
   return picked?.[0];
 }
@@ -28,7 +29,7 @@ export function progressReporter(progress: vscode.Progress<{ message?: string; i
   return (done: number, total: number) => {
     const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
     if (percent <= reported && done !== total) return;
-    progress.report({ message: `${done} of ${total} calls`, increment: percent - reported });
+    progress.report({ message: vscode.l10n.t('{0} of {1} calls', done, total), increment: percent - reported });
     reported = percent;
   };
 }

@@ -19,22 +19,24 @@ import { folderArgument, progressReporter } from './folderArgument';
 import { showReport } from './reportPanel';
 import { thumbnailsFrom } from './thumbnails';
 
-const CHECK = 'Check Quality';
-
 /**
  * Explorer -> BioPass ID -> Quality Report… on a folder: every face gets face detection and the
  * ICAO check, every fingerprint NFIQ; consent, confirmation and progress as for Evaluate Accuracy.
  */
 export function qualityReport(services: ExtensionServices) {
   return async (argument?: unknown): Promise<QualitySummary | undefined> => {
-    const folder = await folderArgument(services, argument, 'Quality Report: a folder of face or fingerprint images');
+    const folder = await folderArgument(
+      services,
+      argument,
+      vscode.l10n.t('Quality Report: a folder of face or fingerprint images'),
+    );
     if (!folder) return undefined;
     let images: Awaited<ReturnType<typeof listQualityImages>>;
     try {
       images = await listQualityImages(folder.fsPath);
     } catch (error) {
       if (!(error instanceof DatasetError)) throw error;
-      void services.ui.showErrorMessage(`BioPass ID: ${error.message} Nothing was sent.`);
+      void services.ui.showErrorMessage(vscode.l10n.t('BioPass ID: {0} Nothing was sent.', error.message));
       return undefined;
     }
     const target = await resolveTarget(services, 'check_icao');
@@ -44,14 +46,23 @@ export function qualityReport(services: ExtensionServices) {
     const concurrency = services.config.maxConcurrentRequests;
     const perCall = target.environment === 'sandbox' ? ESTIMATED_CALL_SECONDS.local : ESTIMATED_CALL_SECONDS.remote;
     const seconds = estimateSeconds(calls, concurrency, perCall);
+    const CHECK = vscode.l10n.t('Check Quality');
     const answer = await services.ui.confirm(
-      `Check the quality of ${images.length} images: up to ${calls} calls to ${target.describe}?`,
-      `Face detection and ICAO for each face, NFIQ for each fingerprint; about ${Math.max(1, Math.round(seconds))} s at ${concurrency} at a time.`,
+      vscode.l10n.t('Check the quality of {0} images: up to {1} calls to {2}?', images.length, calls, target.describe),
+      vscode.l10n.t(
+        'Face detection and ICAO for each face, NFIQ for each fingerprint; about {0} s at {1} at a time.',
+        Math.max(1, Math.round(seconds)),
+        concurrency,
+      ),
       CHECK,
     );
     if (answer !== CHECK) return undefined;
     const findings = await services.ui.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'BioPass ID: checking quality', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('BioPass ID: checking quality'),
+        cancellable: true,
+      },
       async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -63,7 +74,10 @@ export function qualityReport(services: ExtensionServices) {
           });
         } catch (error) {
           if (!(error instanceof EvalAborted)) throw error;
-          void services.ui.showErrorMessage(`BioPass ID: ${error.message}`, 'View Logs');
+          void services.ui.showErrorMessage(
+            vscode.l10n.t('BioPass ID: {0}', error.message),
+            vscode.l10n.t('View Logs'),
+          );
           return undefined;
         }
       },
@@ -80,7 +94,7 @@ export function qualityReport(services: ExtensionServices) {
     const source = folder.path.split('/').pop() ?? folder.fsPath;
     showReport(
       services,
-      `Quality: ${source}`,
+      vscode.l10n.t('Quality: {0}', source),
       (nonce) => buildQualityReport(summary, { source, target: target.describe, nonce, thumbnails }),
       {
         fileHtml: buildQualityReport(summary, { source, target: target.describe }),

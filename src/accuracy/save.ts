@@ -12,18 +12,18 @@ export function saveReport(services: ExtensionServices) {
     const report = activeReport();
     if (!report) {
       void services.ui.showInformationMessage(
-        'BioPass ID: no report is open. Run Evaluate Accuracy… or Quality Report… on a folder first.',
+        vscode.l10n.t('BioPass ID: no report is open. Run Evaluate Accuracy… or Quality Report… on a folder first.'),
       );
       return undefined;
     }
     const uri = await services.ui.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(report.folder, '..', report.suggestedName),
       filters: { HTML: ['html'] },
-      title: 'Save Report',
+      title: vscode.l10n.t('Save Report'),
     });
     if (!uri) return undefined;
     await services.workspace.writeFile(uri, Buffer.from(report.fileHtml, 'utf8'));
-    void services.ui.showInformationMessage(`BioPass ID: report saved to ${uri.fsPath}`);
+    void services.ui.showInformationMessage(vscode.l10n.t('BioPass ID: report saved to {0}', uri.fsPath));
     return uri;
   };
 }

@@ -11,10 +11,19 @@ import type { BulkOperation } from '../core/bulk/records';
 import { runBulk } from '../core/bulk/runner';
 import { resolveTarget } from '../run/target';
 
-const SHOW_FAILURES = 'Show Failures';
-const RETRY_FAILED = 'Retry Failed';
-const VIEW_LOGS = 'View Logs';
-const TITLES: Record<BulkOperation, string> = { enroll: 'Enroll', update: 'Update', delete: 'Delete' };
+/** The progress title of a run on `name`. */
+function runTitle(operation: BulkOperation, name: string): string {
+  if (operation === 'enroll') return vscode.l10n.t('BioPass ID: Enroll {0}', name);
+  if (operation === 'update') return vscode.l10n.t('BioPass ID: Update {0}', name);
+  return vscode.l10n.t('BioPass ID: Delete {0}', name);
+}
+
+/** The title of the failures pick of a run on `name`. */
+function failuresTitle(operation: BulkOperation, name: string, count: number): string {
+  if (operation === 'enroll') return vscode.l10n.t('Enroll {0}: {1} to look at', name, count);
+  if (operation === 'update') return vscode.l10n.t('Update {0}: {1} to look at', name, count);
+  return vscode.l10n.t('Delete {0}: {1} to look at', name, count);
+}
 
 /**
  * Where an editor run keeps its journal: the extension's global storage, one file per operation,
@@ -32,8 +41,8 @@ async function sourceOf(services: ExtensionServices, resource: unknown): Promise
     canSelectFiles: true,
     canSelectFolders: true,
     canSelectMany: false,
-    filters: { 'Folder or CSV list': ['csv'] },
-    openLabel: 'Choose',
+    filters: { [vscode.l10n.t('Folder or CSV list')]: ['csv'] },
+    openLabel: vscode.l10n.t('Choose'),
   });
   return picked?.[0]?.fsPath;
 }
@@ -44,15 +53,17 @@ export function bulkFolder(operation: BulkOperation) {
     const source = await sourceOf(services, resource);
     if (source === undefined) return undefined;
     const name = basename(source);
-    const target = await resolveTarget(services, operation, [`everyone in ${name}`]);
+    const target = await resolveTarget(services, operation, [vscode.l10n.t('everyone in {0}', name)]);
     if (!target) return undefined;
     if (operation !== 'enroll' && target.environment !== 'production') {
-      const verb = operation === 'delete' ? 'Delete' : 'Update';
+      const verb = operation === 'delete' ? vscode.l10n.t('Delete') : vscode.l10n.t('Update');
       const answer = await services.ui.confirm(
-        `${verb} every person in ${name} on ${target.environment}?`,
         operation === 'delete'
-          ? 'BioPass ID removes the biometric templates stored under each CustomID.'
-          : 'BioPass ID replaces the biometrics stored under each CustomID with these images.',
+          ? vscode.l10n.t('Delete every person in {0} on {1}?', name, target.environment)
+          : vscode.l10n.t('Update every person in {0} on {1}?', name, target.environment),
+        operation === 'delete'
+          ? vscode.l10n.t('BioPass ID removes the biometric templates stored under each CustomID.')
+          : vscode.l10n.t('BioPass ID replaces the biometrics stored under each CustomID with these images.'),
         verb,
       );
       if (answer !== verb) return undefined;
@@ -61,11 +72,14 @@ export function bulkFolder(operation: BulkOperation) {
     mkdirSync(join(storage, 'bulk'), { recursive: true });
     const journal = editorJournalPath(storage, operation, source, target.baseUrl);
 
+    const SHOW_FAILURES = vscode.l10n.t('Show Failures');
+    const RETRY_FAILED = vscode.l10n.t('Retry Failed');
+    const VIEW_LOGS = vscode.l10n.t('View Logs');
     const run = async () => {
       const summary = await services.ui.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: `BioPass ID: ${TITLES[operation]} ${name}`,
+          title: runTitle(operation, name),
           cancellable: true,
         },
         async (progress, token) => {
@@ -117,11 +131,11 @@ export function bulkFolder(operation: BulkOperation) {
             {
               label: RETRY_FAILED,
               description: '',
-              detail: 'Run again with the same journal: done persons are skipped',
+              detail: vscode.l10n.t('Run again with the same journal: done persons are skipped'),
             },
           ],
           {
-            title: `${TITLES[operation]} ${name}: ${rows.length} to look at`,
+            title: failuresTitle(operation, name, rows.length),
             matchOnDescription: true,
             matchOnDetail: true,
           },

@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { CODE_LANGUAGE_INFO, CODE_LANGUAGES, type CodeLanguage, requestAsCode } from '../core/codegen';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
@@ -14,20 +16,24 @@ export function copyRequestAsCode(services: ExtensionServices) {
   return async (languageArgument?: unknown): Promise<string | undefined> => {
     const document = services.ui.activeTextEditor()?.document;
     if (!document || !isRequestDocument(document)) {
-      void services.ui.showWarningMessage('Open a BioPass ID request file (*.biopass.json) to copy it as code.');
+      void services.ui.showWarningMessage(
+        vscode.l10n.t('Open a BioPass ID request file (*.biopass.json) to copy it as code.'),
+      );
       return undefined;
     }
     const result = services.validation.validate(document);
     const operation: OperationId | undefined = pinnedOperation(document) ?? result.operations[0];
     if (!operation) {
-      void services.ui.showErrorMessage('This file has no BioPass ID envelope (Person, Check, Spoof, …) to copy.');
+      void services.ui.showErrorMessage(
+        vscode.l10n.t('This file has no BioPass ID envelope (Person, Check, Spoof, …) to copy.'),
+      );
       return undefined;
     }
     let language = CODE_LANGUAGES.find((candidate) => candidate === languageArgument);
     if (!language) {
       const picked = await services.ui.showQuickPick(
         CODE_LANGUAGES.map((id) => ({ label: CODE_LANGUAGE_INFO[id].label, id })),
-        { title: `Copy ${OPERATIONS[operation].title} request as…` },
+        { title: vscode.l10n.t('Copy {0} request as…', OPERATIONS[operation].title) },
       );
       language = picked?.id as CodeLanguage | undefined;
     }
@@ -36,7 +42,9 @@ export function copyRequestAsCode(services: ExtensionServices) {
     try {
       body = JSON.parse(document.getText().replace(/^\uFEFF/, ''));
     } catch {
-      void services.ui.showErrorMessage('The request is not valid JSON yet: fix it first (see the Problems panel).');
+      void services.ui.showErrorMessage(
+        vscode.l10n.t('The request is not valid JSON yet: fix it first (see the Problems panel).'),
+      );
       return undefined;
     }
     const resolved = resolveBaseUrl(
@@ -48,7 +56,11 @@ export function copyRequestAsCode(services: ExtensionServices) {
     const code = requestAsCode(language, { operation, baseUrl, body });
     await services.workspace.writeClipboard(code);
     void services.ui.showInformationMessage(
-      `Copied the ${OPERATIONS[operation].title} request as ${CODE_LANGUAGE_INFO[language].label}. It reads the key from BIOPASSID_API_KEY.`,
+      vscode.l10n.t(
+        'Copied the {0} request as {1}. It reads the key from BIOPASSID_API_KEY.',
+        OPERATIONS[operation].title,
+        CODE_LANGUAGE_INFO[language].label,
+      ),
     );
     return code;
   };

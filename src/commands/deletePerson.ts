@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { personRequest } from '../core/request/build';
 import { runCalls } from '../run/runCalls';
@@ -14,13 +16,16 @@ export function deletePerson(services: ExtensionServices) {
       [{ operation: 'delete', body: personRequest(customId), customId, context: { customId } }],
       {
         // Production asks its own, stronger confirmation when the target is resolved.
-        confirm: async (target) =>
-          target.environment === 'production' ||
-          (await services.ui.confirm(
-            `Delete person "${customId}" from ${target.environment}?`,
-            'BioPass ID removes the biometric templates stored under this CustomID.',
-            'Delete',
-          )) === 'Delete',
+        confirm: async (target) => {
+          if (target.environment === 'production') return true;
+          const verb = vscode.l10n.t('Delete');
+          const answer = await services.ui.confirm(
+            vscode.l10n.t('Delete person "{0}" from {1}?', customId, target.environment),
+            vscode.l10n.t('BioPass ID removes the biometric templates stored under this CustomID.'),
+            verb,
+          );
+          return answer === verb;
+        },
       },
     );
   };

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import type { ExtensionServices } from '../context';
 import { OPERATIONS } from '../core/contract/operations';
@@ -9,17 +9,17 @@ export function showHistory(services: ExtensionServices) {
   return async (): Promise<void> => {
     const entries = services.history.entries();
     if (entries.length === 0) {
-      void services.ui.showInformationMessage('The BioPass ID history is empty.');
+      void services.ui.showInformationMessage(vscode.l10n.t('The BioPass ID history is empty.'));
       return;
     }
     const picked = await services.ui.showQuickPick(
       entries.map((entry) => ({
         label: `${entry.outcome === 'success' ? '$(check)' : '$(error)'} ${OPERATIONS[entry.operation].title}${entry.customId ? ` · ${entry.customId}` : ''}`,
-        description: `${entry.environment} · ${entry.status ?? 'no status'} · ${entry.latencyMs} ms${entry.bioPassId ? ` · BioPassID ${entry.bioPassId}` : ''}`,
+        description: `${entry.environment} · ${entry.status ?? vscode.l10n.t('no status')} · ${entry.latencyMs} ms${entry.bioPassId ? ` · BioPassID ${entry.bioPassId}` : ''}`,
         detail: `${new Date(entry.time).toLocaleString()} · ${entry.verdict}`,
         id: entry.id,
       })),
-      { title: 'BioPass ID history', matchOnDescription: true, matchOnDetail: true },
+      { title: vscode.l10n.t('BioPass ID history'), matchOnDescription: true, matchOnDetail: true },
     );
     if (picked) await services.workspace.executeCommand('biopassid.openHistoryEntry', picked.id);
   };
@@ -39,6 +39,6 @@ export function openHistoryEntry(services: ExtensionServices) {
 export function clearHistory(services: ExtensionServices) {
   return async (): Promise<void> => {
     await services.history.clear();
-    void services.ui.showInformationMessage('BioPass ID history cleared.');
+    void services.ui.showInformationMessage(vscode.l10n.t('BioPass ID history cleared.'));
   };
 }

@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { personRequest, type SingleImageOperation, singleImageRequest } from '../core/request/build';
@@ -59,7 +61,9 @@ export function imageOperation(spec: ImageOperationSpec) {
       if (problems.length > 0) {
         services.log.warn(`${title}: not sent\n  ${problems.join('\n  ')}`);
         void services.ui.showErrorMessage(
-          `${title}: ${problems.join(' ')} Nothing was sent for ${problems.length === 1 ? 'it' : 'them'}.`,
+          problems.length === 1
+            ? vscode.l10n.t('{0}: {1} Nothing was sent for it.', title, problems.join(' '))
+            : vscode.l10n.t('{0}: {1} Nothing was sent for them.', title, problems.join(' ')),
         );
       }
       return runCalls(services, spec.operation, calls);

@@ -1,5 +1,7 @@
 import { getLocation } from 'jsonc-parser';
 
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { IMAGE_EXTENSIONS, readImage } from '../run/images';
 
@@ -11,13 +13,13 @@ export function insertImageBase64(services: ExtensionServices) {
   return async (): Promise<boolean> => {
     const editor = services.ui.activeTextEditor();
     if (!editor) {
-      void services.ui.showWarningMessage('Open a request file to insert an image into.');
+      void services.ui.showWarningMessage(vscode.l10n.t('Open a request file to insert an image into.'));
       return false;
     }
     const picked = await services.ui.showOpenDialog({
-      title: 'Insert an image as base64',
+      title: vscode.l10n.t('Insert an image as base64'),
       canSelectMany: false,
-      filters: { Images: IMAGE_EXTENSIONS },
+      filters: { [vscode.l10n.t('Images')]: IMAGE_EXTENSIONS },
     });
     const file = picked?.[0];
     if (!file) return false;

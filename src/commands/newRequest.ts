@@ -19,7 +19,7 @@ export function newRequest(services: ExtensionServices) {
           description: `${OPERATIONS[id].method} ${OPERATIONS[id].path}`,
           id,
         })),
-        { title: 'New BioPass ID request' },
+        { title: vscode.l10n.t('New BioPass ID request') },
       );
       operation = picked?.id;
     }

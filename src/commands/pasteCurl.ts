@@ -3,8 +3,6 @@ import vscode = require('vscode');
 import type { ExtensionServices } from '../context';
 import { curlToRequestFile } from '../core/curl/fromCurl';
 
-const USE_CUSTOM = 'Use as Custom Environment';
-
 /** The folder a pasted request goes to by default: the active file's, else the first workspace folder. */
 function defaultFolder(services: ExtensionServices): vscode.Uri | undefined {
   const active = services.ui.activeTextEditor()?.document.uri;
@@ -32,19 +30,19 @@ export function pasteCurl(services: ExtensionServices) {
     const folder = defaultFolder(services);
     const result = await curlToRequestFile(text, {
       readDataFile: async (path) => {
-        if (!folder) throw new Error('no folder is open to read it from');
+        if (!folder) throw new Error(vscode.l10n.t('no folder is open to read it from'));
         return new TextDecoder().decode(await services.workspace.readFile(vscode.Uri.joinPath(folder, path)));
       },
     });
     if (!result.ok) {
-      void services.ui.showErrorMessage(`Paste cURL: ${result.message} Nothing was written.`);
+      void services.ui.showErrorMessage(vscode.l10n.t('Paste cURL: {0} Nothing was written.', result.message));
       return undefined;
     }
     const { value } = result;
     const target = await services.ui.showSaveDialog({
-      title: `Save the ${value.operation} request file`,
-      saveLabel: 'Save Request File',
-      filters: { 'BioPass ID request': ['json'] },
+      title: vscode.l10n.t('Save the {0} request file', value.operation),
+      saveLabel: vscode.l10n.t('Save Request File'),
+      filters: { [vscode.l10n.t('BioPass ID request')]: ['json'] },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, value.fileName) } : {}),
     });
     if (!target) return undefined;
@@ -52,7 +50,7 @@ export function pasteCurl(services: ExtensionServices) {
     for (const image of value.images) {
       if (await exists(services, vscode.Uri.joinPath(beside, image.fileName))) {
         void services.ui.showErrorMessage(
-          `Paste cURL: ${image.fileName} already exists next to the request. Nothing was written.`,
+          vscode.l10n.t('Paste cURL: {0} already exists next to the request. Nothing was written.', image.fileName),
         );
         return undefined;
       }
@@ -62,7 +60,8 @@ export function pasteCurl(services: ExtensionServices) {
     await services.workspace.writeFile(target, new TextEncoder().encode(value.text));
     await services.ui.showTextDocument(await services.workspace.openTextDocument(target));
     services.log.info(`Paste cURL: wrote ${target.toString(true)} (${value.operation}); ${value.notes.join(' ')}`);
-    const message = `Request file for ${value.operation} written. ${value.notes.join(' ')}`;
+    const message = vscode.l10n.t('Request file for {0} written. {1}', value.operation, value.notes.join(' '));
+    const USE_CUSTOM = vscode.l10n.t('Use as Custom Environment');
     const { environment } = value;
     if (environment.id !== 'custom') {
       void services.ui.showInformationMessage(message);

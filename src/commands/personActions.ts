@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { sampleFaceJpeg } from '../core/images/samples';
 import { personRequest } from '../core/request/build';
@@ -10,11 +12,11 @@ export function verifyListedPerson(services: ExtensionServices) {
   return async (argument: unknown, image?: unknown) => {
     const customId = customIdOf(argument);
     if (customId === undefined) return undefined;
-    const [uri] = await pickImages(services, image === undefined ? [] : [image], `Verify ${customId}`);
+    const [uri] = await pickImages(services, image === undefined ? [] : [image], vscode.l10n.t('Verify {0}', customId));
     if (!uri) return undefined;
     const read = await readImage(services, uri, 'face');
     if (!read.ok) {
-      void services.ui.showErrorMessage(`Verify ${customId}: ${read.message} Nothing was sent.`);
+      void services.ui.showErrorMessage(vscode.l10n.t('Verify {0}: {1} Nothing was sent.', customId, read.message));
       return undefined;
     }
     return runCalls(services, 'verify', [

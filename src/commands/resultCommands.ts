@@ -27,7 +27,7 @@ function stemOf(result: PanelCall): string {
 /** Says there is nothing to show, rather than doing nothing. */
 function noResponse(services: ExtensionServices): undefined {
   void services.ui.showInformationMessage(
-    'No BioPass ID response to show: run a request first (its result panel holds it).',
+    vscode.l10n.t('No BioPass ID response to show: run a request first (its result panel holds it).'),
   );
   return undefined;
 }
@@ -47,31 +47,33 @@ export function openResponseJson(services: ExtensionServices) {
   };
 }
 
-const DESCRIBED = 'Response with image descriptors';
-const WITH_FILES = 'Full response, images also saved as files next to it';
-
 /** `BioPass ID: Save Response…`: the described JSON, or the full JSON with its images as files. */
 export function saveResponse(services: ExtensionServices) {
   return async (argument?: unknown, chosen?: unknown): Promise<vscode.Uri[] | undefined> => {
     const result = resultFrom(services, argument);
     const body = bodyOf(result);
     if (!result || body === undefined) return noResponse(services);
+    const DESCRIBED = vscode.l10n.t('Response with image descriptors');
+    const WITH_FILES = vscode.l10n.t('Full response, images also saved as files next to it');
     // A caller may name the format ('described' or 'files'); a person picks it.
     const format =
       chosen === 'described' || chosen === 'files'
         ? { label: chosen === 'described' ? DESCRIBED : WITH_FILES }
         : await services.ui.showQuickPick(
             [
-              { label: DESCRIBED, detail: 'Images as `<jpeg 182 KB sha256:…>`: small, safe to share.' },
-              { label: WITH_FILES, detail: 'The JSON as received, and every image decoded into its own file.' },
+              { label: DESCRIBED, detail: vscode.l10n.t('Images as `<jpeg 182 KB sha256:…>`: small, safe to share.') },
+              {
+                label: WITH_FILES,
+                detail: vscode.l10n.t('The JSON as received, and every image decoded into its own file.'),
+              },
             ],
-            { title: 'Save BioPass ID response' },
+            { title: vscode.l10n.t('Save BioPass ID response') },
           );
     if (!format) return undefined;
     const folder = services.workspace.workspaceFolders()[0]?.uri;
     const name = `${stemOf(result)}.response.json`;
     const uri = await services.panels.apis.showSaveDialog({
-      title: 'Save BioPass ID response',
+      title: vscode.l10n.t('Save BioPass ID response'),
       filters: { JSON: ['json'] },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
     });
@@ -120,7 +122,9 @@ export function resendHistoryEntry(services: ExtensionServices) {
     const held = id ? services.panels.heldCall(id) : undefined;
     if (!held || !isSafeToResend(held.call.operation)) {
       void services.ui.showInformationMessage(
-        'This request cannot be re-sent from the history: only calls that change nothing on the service, while their result panel is open (images are not kept).',
+        vscode.l10n.t(
+          'This request cannot be re-sent from the history: only calls that change nothing on the service, while their result panel is open (images are not kept).',
+        ),
       );
       return undefined;
     }

@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 
 /** Runs a scenario file (the Run CodeLens; from the palette, the one in the active editor). */
@@ -7,7 +9,7 @@ export function runScenario(services: ExtensionServices) {
       ? uri
       : services.ui.activeTextEditor()?.document.uri;
     if (!target) {
-      void services.ui.showInformationMessage('Open a scenario file (*.biopass-test.json) to run it.');
+      void services.ui.showInformationMessage(vscode.l10n.t('Open a scenario file (*.biopass-test.json) to run it.'));
       return;
     }
     await services.scenarios.runFile(target as Parameters<typeof services.scenarios.runFile>[0]);

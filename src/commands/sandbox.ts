@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 
 /** `BioPass ID: Start Local Sandbox`: runs it and switches the environment to it. */
@@ -6,7 +8,10 @@ export function startSandbox(services: ExtensionServices) {
     const sandbox = await services.sandbox.start();
     if (services.config.environment !== 'sandbox') await services.config.setEnvironment('sandbox');
     void services.ui.showInformationMessage(
-      `BioPass ID local sandbox running on ${sandbox.url}; requests now go to it (environment: sandbox).`,
+      vscode.l10n.t(
+        'BioPass ID local sandbox running on {0}; requests now go to it (environment: sandbox).',
+        sandbox.url,
+      ),
     );
     return sandbox.url;
   };
@@ -17,7 +22,9 @@ export function stopSandbox(services: ExtensionServices) {
   return async (): Promise<boolean> => {
     const stopped = await services.sandbox.stop();
     void services.ui.showInformationMessage(
-      stopped ? 'BioPass ID local sandbox stopped.' : 'The BioPass ID local sandbox is not running.',
+      stopped
+        ? vscode.l10n.t('BioPass ID local sandbox stopped.')
+        : vscode.l10n.t('The BioPass ID local sandbox is not running.'),
     );
     return stopped;
   };

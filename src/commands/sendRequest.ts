@@ -24,7 +24,7 @@ export function sendRequest(services: ExtensionServices) {
   return async (uri?: unknown, operationArgument?: unknown) => {
     const document = await documentFor(services, uri);
     if (!document || !isRequestDocument(document)) {
-      void services.ui.showWarningMessage('Open a BioPass ID request file (*.biopass.json) to send it.');
+      void services.ui.showWarningMessage(vscode.l10n.t('Open a BioPass ID request file (*.biopass.json) to send it.'));
       return undefined;
     }
     const name = document.uri.path.split('/').pop() ?? 'request';
@@ -35,13 +35,25 @@ export function sendRequest(services: ExtensionServices) {
     const errors = findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0) {
       await services.diagnostics.refresh(document);
+      const showProblems = vscode.l10n.t('Show Problems');
       void services.ui
         .showErrorMessage(
-          `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} the API would reject (first: ${errors[0]?.message}). Nothing was sent.`,
-          'Show Problems',
+          errors.length === 1
+            ? vscode.l10n.t(
+                '{0} has 1 problem the API would reject (first: {1}). Nothing was sent.',
+                name,
+                errors[0]?.message ?? '',
+              )
+            : vscode.l10n.t(
+                '{0} has {1} problems the API would reject (first: {2}). Nothing was sent.',
+                name,
+                errors.length,
+                errors[0]?.message ?? '',
+              ),
+          showProblems,
         )
         .then((choice) => {
-          if (choice === 'Show Problems') void services.workspace.executeCommand('workbench.actions.view.problems');
+          if (choice === showProblems) void services.workspace.executeCommand('workbench.actions.view.problems');
         });
       return undefined;
     }
@@ -57,7 +69,11 @@ export function sendRequest(services: ExtensionServices) {
       body = prepared.body;
     } catch (error) {
       void services.ui.showErrorMessage(
-        `${name}: ${(error instanceof Error ? error.message : String(error)).replace(/\.$/, '')}. Nothing was sent.`,
+        vscode.l10n.t(
+          '{0}: {1}. Nothing was sent.',
+          name,
+          (error instanceof Error ? error.message : String(error)).replace(/\.$/, ''),
+        ),
       );
       return undefined;
     }
@@ -89,7 +105,7 @@ async function chooseOperation(
       description: `${OPERATIONS[id as OperationId].method} ${OPERATIONS[id as OperationId].path}`,
       id: id as OperationId,
     })),
-    { title: 'Send this request as…' },
+    { title: vscode.l10n.t('Send this request as…') },
   );
   return picked?.id;
 }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export const RESPONSE_SCHEME = 'biopassid-response';
 const MAX_KEPT = 20;
@@ -22,6 +22,8 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.path) ?? '// This response is no longer held: send the request again.\n';
+    return (
+      this.texts.get(uri.path) ?? `// ${vscode.l10n.t('This response is no longer held: send the request again.')}\n`
+    );
   }
 }

@@ -85,7 +85,7 @@ export class RequestCodeActions implements vscode.CodeActionProvider {
     const root = this.validation.tree(document);
     const person = root ? findNodeAtLocation(root, ['Person']) : undefined;
     if (person?.type !== 'object') return undefined;
-    const action = new vscode.CodeAction('Add "CustomID"', vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(vscode.l10n.t('Add "CustomID"'), vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
     const hasProperties = (person.children?.length ?? 0) > 0;
     action.edit.insert(
@@ -116,7 +116,10 @@ export class RequestCodeActions implements vscode.CodeActionProvider {
       } catch {
         return [];
       }
-      const action = new vscode.CodeAction('Inline the image as base64', vscode.CodeActionKind.RefactorRewrite);
+      const action = new vscode.CodeAction(
+        vscode.l10n.t('Inline the image as base64'),
+        vscode.CodeActionKind.RefactorRewrite,
+      );
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(
         document.uri,
@@ -135,7 +138,10 @@ export class RequestCodeActions implements vscode.CodeActionProvider {
     const field = (keyOf(node) ?? 'image').toLowerCase();
     const target = await imageFile(folder, `${stem}.${field}`, IMAGE_FILE_EXTENSIONS[kind].slice(1), bytes);
     if (!target) return [];
-    const action = new vscode.CodeAction(`Move the image to ./${target.name}`, vscode.CodeActionKind.RefactorRewrite);
+    const action = new vscode.CodeAction(
+      vscode.l10n.t('Move the image to ./{0}', target.name),
+      vscode.CodeActionKind.RefactorRewrite,
+    );
     action.edit = new vscode.WorkspaceEdit();
     if (!target.holdsImage) {
       action.edit.createFile(vscode.Uri.joinPath(folder, target.name), {

@@ -26,8 +26,15 @@ export class SendCodeLens implements vscode.CodeLensProvider {
     return operations.map(
       (operation, index) =>
         new vscode.CodeLens(range, {
-          title: `${index === 0 ? '$(play) Send as ' : ''}${OPERATIONS[operation].title}`,
-          tooltip: `${OPERATIONS[operation].method} ${OPERATIONS[operation].path} to the current BioPass ID environment`,
+          title:
+            index === 0
+              ? vscode.l10n.t('$(play) Send as {0}', OPERATIONS[operation].title)
+              : OPERATIONS[operation].title,
+          tooltip: vscode.l10n.t(
+            '{0} {1} to the current BioPass ID environment',
+            OPERATIONS[operation].method,
+            OPERATIONS[operation].path,
+          ),
           command: 'biopassid.sendRequest',
           arguments: [document.uri, operation],
         }),

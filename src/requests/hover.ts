@@ -19,7 +19,7 @@ function describe(bytes: Uint8Array, origin: string): vscode.MarkdownString {
   const size = readImageDimensions(bytes);
   const markdown = new MarkdownBuilder();
   markdown.line(
-    `**${kind ? kind.toUpperCase() : 'Not an image'}**${size ? ` · ${size.width}×${size.height} px` : ''} · ${formatSize(bytes.length)} · ${origin}`,
+    `**${kind ? kind.toUpperCase() : vscode.l10n.t('Not an image')}**${size ? ` · ${size.width}×${size.height} px` : ''} · ${formatSize(bytes.length)} · ${origin}`,
   );
   if ((kind === 'jpeg' || kind === 'png') && bytes.length <= MAX_THUMBNAIL_BYTES) {
     const mime = kind === 'jpeg' ? 'image/jpeg' : 'image/png';
@@ -50,13 +50,13 @@ export class ImageHover implements vscode.HoverProvider {
       try {
         return new vscode.Hover(describe(await vscode.workspace.fs.readFile(uri), node.value), range);
       } catch {
-        return new vscode.Hover(new vscode.MarkdownString(`\`${node.value}\` cannot be read.`), range);
+        return new vscode.Hover(new vscode.MarkdownString(vscode.l10n.t('`{0}` cannot be read.', node.value)), range);
       }
     }
     if (node.value.length < MIN_BASE64_LENGTH) return undefined;
     const bytes = Buffer.from(node.value.replace(/^data:[^,]*,/, ''), 'base64');
     if (!detectImageKind(bytes)) return undefined;
-    return new vscode.Hover(describe(bytes, 'inline base64'), range);
+    return new vscode.Hover(describe(bytes, vscode.l10n.t('inline base64')), range);
   }
 }
 

@@ -32,9 +32,9 @@ export async function pickImages(services: ExtensionServices, args: unknown[], t
   const active = activeResource(services);
   if (active && isImage(active)) return [active];
   const picked = await services.ui.showOpenDialog({
-    title: `BioPass ID ${title}: choose images`,
+    title: vscode.l10n.t('BioPass ID {0}: choose images', title),
     canSelectMany: true,
-    filters: { Images: IMAGE_EXTENSIONS },
+    filters: { [vscode.l10n.t('Images')]: IMAGE_EXTENSIONS },
   });
   return picked ?? [];
 }
@@ -52,12 +52,18 @@ export async function readImage(services: ExtensionServices, uri: vscode.Uri, ro
   let bytes: Uint8Array;
   try {
     const stat = await services.workspace.stat(uri);
-    if (stat.type & vscode.FileType.Directory) return { ok: false, message: `${name} is a folder, not an image.` };
-    if (stat.size === 0) return { ok: false, message: `${name} is empty (0 bytes).` };
+    if (stat.type & vscode.FileType.Directory)
+      return { ok: false, message: vscode.l10n.t('{0} is a folder, not an image.', name) };
+    if (stat.size === 0) return { ok: false, message: vscode.l10n.t('{0} is empty (0 bytes).', name) };
     if (stat.size > limit) {
       return {
         ok: false,
-        message: `${name} is ${formatSize(stat.size)}, over the ${formatSize(limit)} limit (setting biopassid.maxImageSizeMB).`,
+        message: vscode.l10n.t(
+          '{0} is {1}, over the {2} limit (setting biopassid.maxImageSizeMB).',
+          name,
+          formatSize(stat.size),
+          formatSize(limit),
+        ),
       };
     }
     bytes = await services.workspace.readFile(uri);
@@ -73,8 +79,10 @@ export async function readImage(services: ExtensionServices, uri: vscode.Uri, ro
 function unreadable(name: string, error: unknown): string {
   const code = error instanceof vscode.FileSystemError ? error.code : undefined;
   const text = error instanceof Error ? error.message : String(error);
-  if (code === 'FileNotFound') return `${name} was not found (moved or deleted?).`;
-  if (code === 'NoPermissions') return `${name} cannot be read: permission denied.`;
-  if (/\bELOOP\b/.test(text)) return `${name} is a symbolic link loop (too many levels of symbolic links).`;
-  return `${name} cannot be read (${code && code !== 'Unknown' ? code : text}).`;
+  if (code === 'FileNotFound') return vscode.l10n.t('{0} was not found (moved or deleted?).', name);
+  if (code === 'NoPermissions') return vscode.l10n.t('{0} cannot be read: permission denied.', name);
+  if (/\bELOOP\b/.test(text)) {
+    return vscode.l10n.t('{0} is a symbolic link loop (too many levels of symbolic links).', name);
+  }
+  return vscode.l10n.t('{0} cannot be read ({1}).', name, code && code !== 'Unknown' ? code : text);
 }

@@ -1,13 +1,20 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { OPERATIONS } from '../core/contract/operations';
 import { isNegativeAnswer } from '../core/verdict';
 import { promptForKey } from '../ui/keyPrompt';
 import type { CallResult } from './call';
 
-const VIEW_LOGS = 'View Logs';
-const SET_KEY = 'Set API Key';
-const RETRY = 'Retry';
-const OPEN_IMAGE = 'Open Image';
+/** The notification buttons, in the display language (read when shown, not when the module loads). */
+function labels() {
+  return {
+    VIEW_LOGS: vscode.l10n.t('View Logs'),
+    SET_KEY: vscode.l10n.t('Set API Key'),
+    RETRY: vscode.l10n.t('Retry'),
+    OPEN_IMAGE: vscode.l10n.t('Open Image'),
+  };
+}
 
 /**
  * Tells the user how one call ended: the verdict, or what went wrong with the actions that
@@ -16,6 +23,7 @@ const OPEN_IMAGE = 'Open Image';
  */
 export function notifyResult(services: ExtensionServices, result: CallResult, retry: () => void): void {
   const { outcome } = result;
+  const { VIEW_LOGS, SET_KEY, RETRY, OPEN_IMAGE } = labels();
   // The result panel shows the whole answer; cancelled calls open nothing.
   const cancelled = outcome.kind === 'network-error' && outcome.cause === 'aborted';
   if (services.config.openResultPanel && !cancelled) services.panels.showResult(result, retry);
@@ -40,7 +48,7 @@ export function notifyResult(services: ExtensionServices, result: CallResult, re
     outcome.kind === 'gateway-error' && (outcome.reason === 'missing-key' || outcome.reason === 'invalid-key');
   const actions = [...(keyProblem ? [SET_KEY] : []), ...(outcome.retryable ? [RETRY] : []), VIEW_LOGS];
   void services.ui
-    .showErrorMessage(`${asSentence(outcome.summary)} ${outcome.nextStep}`, ...actions)
+    .showErrorMessage(vscode.l10n.t('{0} {1}', asSentence(outcome.summary), outcome.nextStep), ...actions)
     .then(async (choice) => {
       if (choice === VIEW_LOGS) services.log.show();
       if (choice === RETRY) retry();
@@ -57,11 +65,21 @@ export function notifySummary(services: ExtensionServices, results: readonly (Ca
   // Calls never started and calls cancelled in flight: neither failed on their own.
   const skipped = results.length - done.length;
   const operation = results.find((result) => result !== undefined)?.call.operation;
+  const { VIEW_LOGS } = labels();
   const title = operation ? OPERATIONS[operation].title : 'BioPass ID';
-  const counts = `${done.length - failed.length} ok, ${failed.length} failed${skipped > 0 ? `, ${skipped} cancelled` : ''}`;
+  const ok = done.length - failed.length;
+  const counts = `${ok} ok, ${failed.length} failed${skipped > 0 ? `, ${skipped} cancelled` : ''}`;
   const failures = failed.map((result) => `${result.call.source ?? result.call.customId ?? '?'}: ${result.headline}`);
   services.log.info(`${title} run: ${counts}${failures.length > 0 ? `\n  ${failures.join('\n  ')}` : ''}`);
-  const message = `${title}: ${counts}.${failures.length > 0 ? ` Failed: ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? '; …' : ''}` : ''}`;
+  const shownCounts =
+    skipped > 0
+      ? vscode.l10n.t('{0} ok, {1} failed, {2} cancelled', ok, failed.length, skipped)
+      : vscode.l10n.t('{0} ok, {1} failed', ok, failed.length);
+  const listed = `${failures.slice(0, 3).join('; ')}${failures.length > 3 ? '; …' : ''}`;
+  const message =
+    failures.length > 0
+      ? vscode.l10n.t('{0}: {1}. Failed: {2}', title, shownCounts, listed)
+      : vscode.l10n.t('{0}: {1}.', title, shownCounts);
   if (services.config.openResultPanel && done.length > 0) services.panels.showBatch(results);
   const show = failed.length > 0 ? services.ui.showWarningMessage : services.ui.showInformationMessage;
   void show.call(services.ui, message, VIEW_LOGS).then((choice) => {

@@ -29,7 +29,10 @@ export async function runCalls(
   const results = await services.ui.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `BioPass ID: ${title}${calls.length > 1 ? ` ${calls.length} images` : ''} on ${target.environment}`,
+      title:
+        calls.length > 1
+          ? vscode.l10n.t('BioPass ID: {0} {1} images on {2}', title, calls.length, target.environment)
+          : vscode.l10n.t('BioPass ID: {0} on {1}', title, target.environment),
       cancellable: true,
     },
     async (progress, token) => {

@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type EnvironmentId, resolveBaseUrl } from '../core/environments';
@@ -16,11 +18,8 @@ export interface Target {
   connect(sleep: Sleep): Client;
 }
 
-const SET_KEY = 'Set API Key';
-const USE_SANDBOX = 'Use Local Sandbox';
-const MANAGE_TRUST = 'Manage Workspace Trust';
-const UNTRUSTED_MESSAGE =
-  'Nothing was sent: this workspace is not trusted (Restricted Mode), and BioPass ID sends no request from an untrusted workspace. To send, trust the folder: Manage Workspace Trust, or the command "Workspaces: Manage Workspace Trust".';
+/** What askForKey answers when the user picks the local sandbox instead of a key. */
+const USE_SANDBOX = Symbol('use the local sandbox');
 
 /**
  * Resolves the target of the next request(s), asking what must be asked: a key when none is
@@ -35,7 +34,11 @@ export async function resolveTarget(
 ): Promise<Target | undefined> {
   const { config, ui, keys, sandbox, redactor } = services;
   if (!services.workspace.isTrusted()) {
-    void ui.showWarningMessage(UNTRUSTED_MESSAGE, MANAGE_TRUST).then((choice) => {
+    const MANAGE_TRUST = vscode.l10n.t('Manage Workspace Trust');
+    const message = vscode.l10n.t(
+      'Nothing was sent: this workspace is not trusted (Restricted Mode), and BioPass ID sends no request from an untrusted workspace. To send, trust the folder: Manage Workspace Trust, or the command "Workspaces: Manage Workspace Trust".',
+    );
+    void ui.showWarningMessage(message, MANAGE_TRUST).then((choice) => {
       if (choice === MANAGE_TRUST) void services.workspace.executeCommand('workbench.trust.manage');
     });
     return undefined;
@@ -66,14 +69,18 @@ export async function resolveTarget(
 
   const personalData = OPERATIONS[operation].personalData;
   if (environment === 'production' && personalData !== 'none') {
-    const verb = personalData === 'deletes' ? 'delete' : OPERATIONS[operation].title.toLowerCase();
-    const who = customIds.length > 0 ? customIds.map((id) => `"${id}"`).join(', ') : 'this person';
+    const title = OPERATIONS[operation].title;
+    const who = customIds.length > 0 ? customIds.map((id) => `"${id}"`).join(', ') : vscode.l10n.t('this person');
     const answer = await ui.confirm(
-      `${OPERATIONS[operation].title} ${who} on PRODUCTION?`,
-      `This will ${verb} real biometric records in the production environment (${baseUrl}).`,
-      OPERATIONS[operation].title,
+      vscode.l10n.t('{0} {1} on PRODUCTION?', title, who),
+      personalData === 'deletes'
+        ? vscode.l10n.t('This will delete real biometric records in the production environment ({0}).', baseUrl)
+        : operation === 'update'
+          ? vscode.l10n.t('This will update real biometric records in the production environment ({0}).', baseUrl)
+          : vscode.l10n.t('This will enroll real biometric records in the production environment ({0}).', baseUrl),
+      title,
     );
-    if (answer !== OPERATIONS[operation].title) return undefined;
+    if (answer !== title) return undefined;
   }
   const connect = (sleep?: Sleep) =>
     createClient({
@@ -89,13 +96,21 @@ export async function resolveTarget(
 }
 
 /** No key for this environment: set one now, or switch to the local sandbox. */
-async function askForKey(services: ExtensionServices, environment: EnvironmentId): Promise<string | undefined> {
+async function askForKey(
+  services: ExtensionServices,
+  environment: EnvironmentId,
+): Promise<string | typeof USE_SANDBOX | undefined> {
+  const SET_KEY = vscode.l10n.t('Set API Key');
   const choice = await services.ui.showWarningMessage(
-    `No BioPass ID subscription key is set for ${environment} (and ${KEY_ENVIRONMENT_VARIABLE} is not set).`,
+    vscode.l10n.t(
+      'No BioPass ID subscription key is set for {0} (and {1} is not set).',
+      environment,
+      KEY_ENVIRONMENT_VARIABLE,
+    ),
     SET_KEY,
-    USE_SANDBOX,
+    vscode.l10n.t('Use Local Sandbox'),
   );
   if (choice === SET_KEY) return promptForKey(services, environment);
-  if (choice === USE_SANDBOX) return USE_SANDBOX;
+  if (choice === vscode.l10n.t('Use Local Sandbox')) return USE_SANDBOX;
   return undefined;
 }

@@ -17,8 +17,10 @@ export class RunScenarioCodeLens implements vscode.CodeLensProvider {
     const range = new vscode.Range(position, position);
     return [
       new vscode.CodeLens(range, {
-        title: '$(play) Run Scenario',
-        tooltip: 'Run this scenario against the current BioPass ID environment (results in the Testing view)',
+        title: vscode.l10n.t('$(play) Run Scenario'),
+        tooltip: vscode.l10n.t(
+          'Run this scenario against the current BioPass ID environment (results in the Testing view)',
+        ),
         command: 'biopassid.runScenario',
         arguments: [document.uri],
       }),

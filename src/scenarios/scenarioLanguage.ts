@@ -15,15 +15,19 @@ interface Offer {
 /** Every variable a string of this scenario can use. */
 function offers(plan: Omit<ScenarioPlan, 'rows' | 'columns'>): Offer[] {
   const found: Offer[] = [
-    { label: 'run.id', detail: 'a unique id for this run' },
-    { label: 'env.', detail: 'a process environment variable (never BIOPASSID_API_KEY)' },
+    { label: 'run.id', detail: vscode.l10n.t('a unique id for this run') },
+    { label: 'env.', detail: vscode.l10n.t('a process environment variable (never BIOPASSID_API_KEY)') },
   ];
   for (const [name, value] of Object.entries(plan.scenario?.variables ?? {}))
-    found.push({ label: name, detail: `variable: ${value}` });
-  if (plan.scenario?.data) found.push({ label: 'row.', detail: `a column of ${plan.scenario.data.csv}` });
+    found.push({ label: name, detail: vscode.l10n.t('variable: {0}', String(value)) });
+  if (plan.scenario?.data)
+    found.push({ label: 'row.', detail: vscode.l10n.t('a column of {0}', plan.scenario.data.csv) });
   for (const step of plan.steps) {
     for (const field of ANSWER_FIELDS)
-      found.push({ label: `${step.name}.${field}`, detail: `from the answer of step "${step.name}"` });
+      found.push({
+        label: `${step.name}.${field}`,
+        detail: vscode.l10n.t('from the answer of step "{0}"', step.name),
+      });
   }
   return found;
 }
@@ -65,8 +69,8 @@ export class ScenarioVariables implements vscode.CompletionItemProvider, vscode.
     const text =
       offer?.detail ??
       (plan.steps.some((step) => step.name === head)
-        ? `from the answer of step "${head}"`
-        : 'not a variable of this scenario');
+        ? vscode.l10n.t('from the answer of step "{0}"', head ?? '')
+        : vscode.l10n.t('not a variable of this scenario'));
     return new vscode.Hover(
       new vscode.MarkdownString().appendCodeblock(`{{${reference.name}}}`, 'text').appendText(text),
       new vscode.Range(position.line, reference.offset, position.line, reference.offset + reference.length),

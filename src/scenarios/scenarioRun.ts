@@ -66,12 +66,13 @@ export async function runScenarioItems(
   if (selections.length === 0) return;
   if (services.config.environment === 'production') {
     const names = selections.map((selection) => `"${selection.plan.name}"`).join(', ');
+    const runLabel = vscode.l10n.t('Run');
     const answer = await services.ui.confirm(
-      `Run ${names} on PRODUCTION?`,
-      'Scenarios enroll, verify and delete real biometric records in the production environment.',
-      'Run',
+      vscode.l10n.t('Run {0} on PRODUCTION?', names),
+      vscode.l10n.t('Scenarios enroll, verify and delete real biometric records in the production environment.'),
+      runLabel,
     );
-    if (answer !== 'Run') return;
+    if (answer !== runLabel) return;
   }
   const target = await resolveTarget(services, 'verify');
   if (!target) return;
@@ -80,14 +81,14 @@ export async function runScenarioItems(
       ? services.sandbox.current?.key
       : (await services.keys.get(target.environment))?.key;
 
-  const run = tests.controller.createTestRun(request, 'BioPass ID scenarios');
+  const run = tests.controller.createTestRun(request, vscode.l10n.t('BioPass ID scenarios'));
   const record = (item: vscode.TestItem, entry: Omit<ReportedResult, 'id'>) =>
     lastRun.reported.push({ id: item.id, ...entry });
   const abort = new AbortController();
   const cancelled = token.onCancellationRequested(() => abort.abort());
   const redact = (text: string) => services.redactor.text(text);
   try {
-    run.appendOutput(`Running against ${target.describe}\r\n`);
+    run.appendOutput(`${vscode.l10n.t('Running against {0}', target.describe)}\r\n`);
     for (const selection of selections) {
       const file = await tests.fileItem(selection.uri);
       const plan = tests.plans.get(selection.uri.toString()) ?? selection.plan;
@@ -123,7 +124,12 @@ export async function runScenarioItems(
             ?.children.get(`${file.id}#row-${event.result.row?.number}`);
           if (row) {
             if (event.result.passed) run.passed(row, event.result.durationMs);
-            else run.failed(row, new vscode.TestMessage(`${event.result.name} failed`), event.result.durationMs);
+            else
+              run.failed(
+                row,
+                new vscode.TestMessage(vscode.l10n.t('{0} failed', event.result.name)),
+                event.result.durationMs,
+              );
           }
         }
       };
@@ -152,7 +158,9 @@ export async function runScenarioItems(
         else
           run.failed(
             scenarioItem,
-            new vscode.TestMessage(result.cancelled ? 'cancelled' : `${plan.name} failed`),
+            new vscode.TestMessage(
+              result.cancelled ? vscode.l10n.t('cancelled') : vscode.l10n.t('{0} failed', plan.name),
+            ),
             result.durationMs,
           );
       }

@@ -39,7 +39,7 @@ export type ScenarioNode =
  * discovered in the workspace and kept current as files change. Runs go through scenarioRun.ts.
  */
 export class ScenarioTests implements vscode.Disposable {
-  readonly controller = vscode.tests.createTestController('biopassid.scenarios', 'BioPass ID scenarios');
+  readonly controller = vscode.tests.createTestController('biopassid.scenarios', vscode.l10n.t('BioPass ID scenarios'));
   readonly nodes = new WeakMap<vscode.TestItem, ScenarioNode>();
   readonly plans = new Map<string, ScenarioPlan>();
   /** What the last run reported (integration tests read it). */
@@ -62,7 +62,7 @@ export class ScenarioTests implements vscode.Disposable {
     );
     this.controller.refreshHandler = () => this.discover();
     this.controller.createRunProfile(
-      'Run',
+      vscode.l10n.t('Run'),
       vscode.TestRunProfileKind.Run,
       (request, token) => this.runItems(this, request, token),
       true,
@@ -97,14 +97,16 @@ export class ScenarioTests implements vscode.Disposable {
     this.nodes.set(scenario, { kind: 'scenario', uri });
     if (plan.problems.length > 0) {
       scenario.error = new vscode.MarkdownString(
-        plan.problems.map((problem) => `line ${problem.location.line + 1}: ${problem.message}`).join('\n\n'),
+        plan.problems
+          .map((problem) => vscode.l10n.t('line {0}: {1}', problem.location.line + 1, problem.message))
+          .join('\n\n'),
       );
     }
     const steps = (caseIndex: number) =>
       [...plan.steps, ...plan.teardown].map((step) => {
         const item = this.controller.createTestItem(
           `${id}#${caseIndex}/${step.phase}/${step.index}`,
-          step.phase === 'teardown' ? `${step.name} (teardown)` : step.name,
+          step.phase === 'teardown' ? vscode.l10n.t('{0} (teardown)', step.name) : step.name,
           uri,
         );
         item.range = toRange(undefined, step.location);
@@ -119,7 +121,7 @@ export class ScenarioTests implements vscode.Disposable {
           const first = Object.values(row.values)[0];
           const item = this.controller.createTestItem(
             `${id}#row-${row.number}`,
-            `row ${row.number}${first ? ` (${first})` : ''}`,
+            first ? vscode.l10n.t('row {0} ({1})', row.number, first) : vscode.l10n.t('row {0}', row.number),
             csv,
           );
           item.range = new vscode.Range(row.line, 0, row.line, 0);

@@ -21,17 +21,23 @@ export class HistoryDocuments implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = uri.path.replace(/^\//, '').replace(/\.log$/, '');
     const entry = this.history.find(id);
-    if (!entry) return 'This history entry no longer exists.';
+    if (!entry) return vscode.l10n.t('This history entry no longer exists.');
     const block = this.history.logBlock(id);
-    const header = `${entry.time}  ${OPERATIONS[entry.operation].title} on ${entry.environment}`;
+    const header = `${entry.time}  ${vscode.l10n.t('{0} on {1}', OPERATIONS[entry.operation].title, entry.environment)}`;
     if (block) return `${header}\n${block}\n`;
     return [
       header,
       `  ${entry.verdict}`,
-      `  CustomID: ${entry.customId ?? '-'}   source: ${entry.source ?? '-'}`,
-      `  status: ${entry.status ?? '-'} (${entry.outcome})   latency: ${entry.latencyMs} ms   BioPassID: ${entry.bioPassId ?? '-'}`,
+      `  ${vscode.l10n.t('CustomID: {0}   source: {1}', entry.customId ?? '-', entry.source ?? '-')}`,
+      `  ${vscode.l10n.t(
+        'status: {0} ({1})   latency: {2} ms   BioPassID: {3}',
+        entry.status ?? '-',
+        entry.outcome,
+        entry.latencyMs,
+        entry.bioPassId ?? '-',
+      )}`,
       '',
-      '(The response itself is not kept between sessions: the history holds metadata only.)',
+      vscode.l10n.t('(The response itself is not kept between sessions: the history holds metadata only.)'),
       '',
     ].join('\n');
   }

@@ -52,7 +52,7 @@ export class SubscriptionKeyStore implements vscode.Disposable {
 
   async set(environment: EnvironmentId, key: string): Promise<void> {
     const trimmed = key.trim();
-    if (!trimmed) throw new Error('A subscription key cannot be empty.');
+    if (!trimmed) throw new Error(vscode.l10n.t('A subscription key cannot be empty.'));
     this.redactor.remember(trimmed);
     await this.secrets.store(this.secretName(environment), trimmed);
     this.changed.fire();
@@ -65,9 +65,11 @@ export class SubscriptionKeyStore implements vscode.Disposable {
 
   /** `••••abcd`, `••••abcd (from BIOPASSID_API_KEY)` or `not set`: never the key itself. */
   static describe(stored: StoredKey | undefined): string {
-    if (!stored) return 'not set';
+    if (!stored) return vscode.l10n.t('not set');
     const masked = maskSecret(stored.key);
-    return stored.source === 'environment-variable' ? `${masked} (from ${KEY_ENVIRONMENT_VARIABLE})` : masked;
+    return stored.source === 'environment-variable'
+      ? vscode.l10n.t('{0} (from {1})', masked, KEY_ENVIRONMENT_VARIABLE)
+      : masked;
   }
 
   dispose(): void {

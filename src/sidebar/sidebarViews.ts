@@ -70,7 +70,8 @@ export class Sidebar implements vscode.Disposable {
       const { config, keys, sandbox } = services;
       const environment = config.environment;
       const stored = environment === 'sandbox' ? undefined : await keys.get(environment);
-      const keyState = stored?.source === 'environment-variable' ? 'from env' : SubscriptionKeyStore.describe(stored);
+      const keyState =
+        stored?.source === 'environment-variable' ? vscode.l10n.t('from env') : SubscriptionKeyStore.describe(stored);
       const described = config.describeEnvironment(sandbox.current?.url);
       return redact(
         environmentItems({

@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { customIdFromFileName, customIdProblem } from '../core/contract/fields';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
@@ -25,10 +26,14 @@ export async function promptCustomId(
   const last = memory[image?.toString() ?? ANY_IMAGE];
   const value = last ?? (name ? customIdFromFileName(name) : (memory[ANY_IMAGE] ?? ''));
   const customId = await services.ui.showInputBox({
-    title: `BioPass ID ${OPERATIONS[operation].title}${name ? `: ${name}` : ''}`,
+    title: name
+      ? vscode.l10n.t('BioPass ID {0}: {1}', OPERATIONS[operation].title, name)
+      : vscode.l10n.t('BioPass ID {0}', OPERATIONS[operation].title),
     prompt: last
-      ? 'CustomID: the one last used with this image is proposed.'
-      : 'CustomID: your identifier for the person, unique in your application (e.g. an ID document number).',
+      ? vscode.l10n.t('CustomID: the one last used with this image is proposed.')
+      : vscode.l10n.t(
+          'CustomID: your identifier for the person, unique in your application (e.g. an ID document number).',
+        ),
     value,
     ignoreFocusOut: true,
     validateInput: (text) => customIdProblem(text),

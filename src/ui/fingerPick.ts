@@ -1,3 +1,5 @@
+import vscode = require('vscode');
+
 import type { ExtensionServices } from '../context';
 import { FINGER_KEYS, FINGER_NAMES } from '../core/contract/fields';
 
@@ -9,8 +11,8 @@ export async function pickFinger(services: ExtensionServices, imageName: string)
     key,
   }));
   const picked = await services.ui.showQuickPick(items, {
-    title: `Which finger is ${imageName}?`,
-    placeHolder: 'Fingers 1-5 are the right hand (thumb to little), 6-10 the left',
+    title: vscode.l10n.t('Which finger is {0}?', imageName),
+    placeHolder: vscode.l10n.t('Fingers 1-5 are the right hand (thumb to little), 6-10 the left'),
     ignoreFocusOut: true,
   });
   return picked?.key;

@@ -22,10 +22,11 @@ export class KeyStatusBar implements vscode.Disposable {
     let keyText: string;
     let hasKey = true;
     if (environment === 'sandbox') {
-      keyText = sandbox.current ? 'running' : 'starts on use';
+      keyText = sandbox.current ? vscode.l10n.t('running') : vscode.l10n.t('starts on use');
     } else {
       const stored = await keys.get(environment);
-      keyText = stored?.source === 'environment-variable' ? 'from env' : SubscriptionKeyStore.describe(stored);
+      keyText =
+        stored?.source === 'environment-variable' ? vscode.l10n.t('from env') : SubscriptionKeyStore.describe(stored);
       hasKey = stored !== undefined;
     }
     const shown = statusText(environment, config.describeEnvironment(sandbox.current?.url), keyText, hasKey);

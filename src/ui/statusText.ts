@@ -1,4 +1,5 @@
 import type { EnvironmentId } from '../core/environments';
+import { l10n } from '../core/l10n';
 
 /** How the status bar names an environment: short, the full name is in the tooltip. */
 const SHORT_NAMES: Readonly<Record<EnvironmentId, string>> = {
@@ -28,12 +29,14 @@ export function statusText(
 ): StatusText {
   const sandbox = environment === 'sandbox';
   const warning = !sandbox && !hasKey;
-  const shortKey = sandbox ? (keyState === 'running' ? '' : ' idle') : warning ? ' no key' : ` ${keyState}`;
+  // keyState comes from the status bar in the display language: 'running' there is this same string.
+  const idle = keyState !== l10n.t('running');
+  const shortKey = sandbox ? (idle ? ` ${l10n.t('idle')}` : '') : warning ? ` ${l10n.t('no key')}` : ` ${keyState}`;
   const icon = sandbox ? 'beaker' : warning ? 'warning' : 'shield';
   return {
     text: `$(${icon}) ${SHORT_NAMES[environment]}${shortKey}`,
-    tooltip: `BioPass ID\n${environmentLine}\nKey: ${keyState}\nClick for key and environment actions.`,
+    tooltip: `BioPass ID\n${environmentLine}\n${l10n.t('Key: {0}', keyState)}\n${l10n.t('Click for key and environment actions.')}`,
     warning,
-    accessibleLabel: `BioPass ID: ${environment}, key ${keyState}`,
+    accessibleLabel: l10n.t('BioPass ID: {0}, key {1}', environment, keyState),
   };
 }
