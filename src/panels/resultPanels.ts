@@ -4,8 +4,8 @@ import vscode = require('vscode');
 
 import { buildBatchView } from '../core/results/batch';
 import { viewFromHistory } from '../core/results/fromHistory';
-import { renderBatchPage, renderResultPage } from '../core/results/html';
-import type { ResultView } from '../core/results/types';
+import { batchPage, type ResultPage, resultPage } from '../core/results/html';
+import type { PageImage, ResultView } from '../core/results/types';
 import { buildResultView } from '../core/results/view';
 import type { HistoryEntry } from '../services/history';
 import type { PanelApis } from '../ui/panelApis';
@@ -15,6 +15,15 @@ import { resultInputOf } from './resultInput';
 
 export const RESULT_VIEW_TYPE = 'biopassid.result';
 
+/**
+ * An image as the page receives it: a plain Uint8Array over the decoded bytes (a Buffer's own
+ * class name would make VS Code send it as JSON), which the webview message carries as binary.
+ */
+function imageBytes(image: PageImage): { mime: string; bytes: Uint8Array } {
+  const decoded = Buffer.from(image.base64, 'base64');
+  return { mime: image.mime, bytes: new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength) };
+}
+
 /** One open panel and what it holds in memory: the call (its images) while it is open, no longer. */
 interface OpenPanel {
   readonly id: number;
@@ -23,6 +32,8 @@ interface OpenPanel {
   results: readonly (PanelCall | undefined)[];
   retry?: () => void;
   html: string;
+  /** The page's images (references to the held calls' base64), posted as bytes when the page asks. */
+  images: PageImage[];
   painted: number;
 }
 
@@ -80,7 +91,7 @@ export class ResultPanels implements vscode.Disposable {
     target.results = [result];
     if (retry) target.retry = retry;
     else delete target.retry;
-    this.render(target, view.title, (page) => renderResultPage(view, page));
+    this.render(target, view.title, (page) => resultPage(view, page));
     return this.snapshot(target);
   }
 
@@ -96,7 +107,7 @@ export class ResultPanels implements vscode.Disposable {
     this.current = target;
     target.results = results;
     delete target.retry;
-    this.render(target, view.title, (page) => renderBatchPage(view, page));
+    this.render(target, view.title, (page) => batchPage(view, page));
     return this.snapshot(target);
   }
 
@@ -105,7 +116,7 @@ export class ResultPanels implements vscode.Disposable {
     const view = viewFromHistory(entry, (text) => this.host.redact(text));
     const target = this.create(view.title);
     target.results = [];
-    this.render(target, view.title, (page) => renderResultPage(view, page));
+    this.render(target, view.title, (page) => resultPage(view, page));
     return this.snapshot(target);
   }
 
@@ -161,12 +172,13 @@ export class ResultPanels implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(this.host.extensionUri, 'media')],
     });
     this.counter += 1;
-    const open: OpenPanel = { id: this.counter, panel, results: [], html: '', painted: 0 };
+    const open: OpenPanel = { id: this.counter, panel, results: [], html: '', images: [], painted: 0 };
     this.open.set(open.id, open);
     panel.onDidDispose(() => {
       // Releases the calls, their images and the page.
       open.results = [];
       open.html = '';
+      open.images = [];
       delete open.retry;
       this.open.delete(open.id);
       if (this.current === open) this.current = undefined;
@@ -175,10 +187,16 @@ export class ResultPanels implements vscode.Disposable {
     return open;
   }
 
-  private render(open: OpenPanel, title: string, build: (page: { nonce: string; cspSource: string }) => string): void {
+  private render(
+    open: OpenPanel,
+    title: string,
+    build: (page: { nonce: string; cspSource: string }) => ResultPage,
+  ): void {
     const nonce = randomBytes(16).toString('base64url');
     open.panel.title = title;
-    open.html = build({ nonce, cspSource: open.panel.webview.cspSource });
+    const page = build({ nonce, cspSource: open.panel.webview.cspSource });
+    open.html = page.html;
+    open.images = page.images;
     open.panel.webview.html = open.html;
     if (!open.panel.visible) open.panel.reveal(undefined, true);
   }
@@ -187,6 +205,10 @@ export class ResultPanels implements vscode.Disposable {
     const { host } = this;
     const result = open.results.length === 1 ? open.results[0] : undefined;
     switch (message.action) {
+      case 'images':
+        // Asked by each load of the page (again after its tab was hidden): decoded now, not kept.
+        void open.panel.webview.postMessage({ images: open.images.map(imageBytes) });
+        return;
       case 'painted':
         open.painted += 1;
         this.paintedEmitter.fire(this.snapshot(open));

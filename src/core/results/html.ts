@@ -1,7 +1,7 @@
 import { escapeHtml as e } from './escape';
 import { RESULT_STYLES } from './styles';
 import { facesSvg, handsSvg } from './svg';
-import type { BatchView, ResultAction, ResultView, Section, ShownImage } from './types';
+import type { BatchView, PageImage, ResultAction, ResultView, Section, ShownImage } from './types';
 
 /** What the webview adapter supplies: the nonce of this page and the webview's own source. */
 export interface PageOptions {
@@ -11,20 +11,41 @@ export interface PageOptions {
 
 const TONE_LABEL = { good: 'OK', bad: 'Failed', warning: 'Attention', neutral: 'Result' } as const;
 
+/** A page and the images it shows, in the order its `data-image` slots number them. */
+export interface ResultPage {
+  html: string;
+  images: PageImage[];
+}
+
+/**
+ * The images of one page. The markup holds only a numbered slot per image; the page's script asks
+ * for the bytes, which the panel posts (transferred as binary, not as text) and the page shows as
+ * blob: URLs. So a 10 MB image is neither 13 MB of base64 in the HTML nor a data: URI to parse.
+ */
+class PageImages {
+  readonly list: PageImage[] = [];
+
+  slot(image: ShownImage | undefined): number | undefined {
+    return image?.source ? this.list.push(image.source) - 1 : undefined;
+  }
+}
+
 /** The page's Content-Security-Policy: nothing remote, only our nonce'd style and script, images from memory. */
 export function contentSecurityPolicy({ nonce, cspSource }: PageOptions): string {
   return [
     "default-src 'none'",
-    `img-src data: ${cspSource}`,
+    `img-src blob: ${cspSource}`,
     `style-src 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
 }
 
-function figure(image: ShownImage): string {
-  const picture = image.dataUri
-    ? `<img src="${e(image.dataUri)}" alt="${e(`${image.label}: ${image.description}`)}">`
-    : `<div class="no-preview" role="img" aria-label="${e(`${image.label}: ${image.description}, no preview`)}">No preview for ${e(image.kind)}</div>`;
+function figure(image: ShownImage, images: PageImages): string {
+  const slot = images.slot(image);
+  const picture =
+    slot !== undefined
+      ? `<img data-image="${slot}" alt="${e(`${image.label}: ${image.description}`)}">`
+      : `<div class="no-preview" role="img" aria-label="${e(`${image.label}: ${image.description}, no preview`)}">No preview for ${e(image.kind)}</div>`;
   return `<figure>${picture}<figcaption>${e(image.label)} · ${e(image.description)}</figcaption></figure>`;
 }
 
@@ -32,15 +53,15 @@ function copyButton(label: string, value: string): string {
   return `<button class="copy" data-action="copy" data-value="${e(value)}" aria-label="Copy ${e(label)}">Copy</button>`;
 }
 
-function section(part: Section): string {
+function section(part: Section, images: PageImages): string {
   switch (part.kind) {
     case 'images':
       return part.images.length === 0
         ? ''
-        : `<section aria-label="${e(part.title)}"><h2>${e(part.title)}</h2><div class="figures">${part.images.map(figure).join('')}</div></section>`;
+        : `<section aria-label="${e(part.title)}"><h2>${e(part.title)}</h2><div class="figures">${part.images.map((image) => figure(image, images)).join('')}</div></section>`;
     case 'faces': {
       const picture = part.image
-        ? `<figure>${facesSvg(part.image, part.boxes)}<figcaption>${e(part.image.label)} · ${e(part.image.description)}</figcaption></figure>`
+        ? `<figure>${facesSvg(part.image, part.boxes, images.slot(part.image))}<figcaption>${e(part.image.label)} · ${e(part.image.description)}</figcaption></figure>`
         : '';
       const list = part.boxes
         .map((box) => `<li>Face ${box.number}: ${box.width} × ${box.height} at ${box.x}, ${box.y}</li>`)
@@ -49,7 +70,7 @@ function section(part: Section): string {
       return `<section aria-label="Faces"><h2>Faces: ${part.count}</h2>${warning}<div class="figures">${picture}</div><ol class="faces-list">${list}</ol></section>`;
     }
     case 'icao': {
-      const picture = part.image ? `<div class="figures">${figure(part.image)}</div>` : '';
+      const picture = part.image ? `<div class="figures">${figure(part.image, images)}</div>` : '';
       const conformed =
         part.faceImageConformed === undefined
           ? ''
@@ -104,7 +125,10 @@ function actionButton(action: ResultAction): string {
   return `<button data-action="${action.id}">${e(action.label)}</button>`;
 }
 
-/** The script of every page: buttons post their action; the page says when it has painted. */
+/**
+ * The script of every page: buttons post their action; the page asks for its images' bytes, shows
+ * each as a blob: URL, and says when it has painted (every image decoded).
+ */
 function script(nonce: string): string {
   return `<script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
@@ -114,7 +138,30 @@ document.addEventListener('click', (event) => {
   vscode.postMessage({ action: target.getAttribute('data-action'), value: target.getAttribute('data-value') ?? undefined, index: target.hasAttribute('data-index') ? Number(target.getAttribute('data-index')) : undefined });
 });
 const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ action: 'painted', images: document.images.length })));
-Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))).then(painted);
+const slots = [...document.querySelectorAll('[data-image]')];
+if (slots.length === 0) painted();
+else {
+  window.addEventListener('message', (event) => {
+    const images = event.data && event.data.images;
+    if (!Array.isArray(images)) return;
+    const shown = slots.map((slot) => {
+      const image = images[Number(slot.getAttribute('data-image'))];
+      if (!image) return undefined;
+      const url = URL.createObjectURL(new Blob([image.bytes], { type: image.mime }));
+      if (slot instanceof HTMLImageElement) {
+        slot.src = url;
+        return slot.decode().catch(() => undefined);
+      }
+      return new Promise((resolve) => {
+        slot.addEventListener('load', resolve, { once: true });
+        slot.addEventListener('error', resolve, { once: true });
+        slot.setAttribute('href', url);
+      });
+    });
+    Promise.all(shown).then(painted);
+  });
+  vscode.postMessage({ action: 'images' });
+}
 </script>`;
 }
 
@@ -129,6 +176,12 @@ function page(title: string, body: string, options: PageOptions): string {
 
 /** The result panel's whole page, from its view model; every text in the view is escaped here. */
 export function renderResultPage(view: ResultView, options: PageOptions): string {
+  return resultPage(view, options).html;
+}
+
+/** The result page and the images its slots number. */
+export function resultPage(view: ResultView, options: PageOptions): ResultPage {
+  const images = new PageImages();
   const response = view.responseJson
     ? `<details><summary>Response</summary><pre class="response">${e(view.responseJson)}</pre></details>`
     : '';
@@ -137,24 +190,32 @@ export function renderResultPage(view: ResultView, options: PageOptions): string
 <h1><span class="badge">${TONE_LABEL[view.tone]}</span> ${e(view.headline)}</h1>
 <p class="status">${e(view.statusLine)}</p></header>
 <nav class="actions" aria-label="Actions">${view.actions.map(actionButton).join('')}</nav>
-${view.sections.map(section).join('\n')}
+${view.sections.map((part) => section(part, images)).join('\n')}
 ${response}
 </main>`;
-  return page(view.title, body, options);
+  return { html: page(view.title, body, options), images: images.list };
 }
 
 /** A multi-image run: a grid of thumbnails with their verdicts; each tile opens its own result. */
 export function renderBatchPage(view: BatchView, options: PageOptions): string {
+  return batchPage(view, options).html;
+}
+
+/** The run's page and the images its slots number. */
+export function batchPage(view: BatchView, options: PageOptions): ResultPage {
+  const images = new PageImages();
   const tiles = view.tiles
     .map((tile) => {
-      const thumbnail = tile.thumbnail?.dataUri
-        ? `<img src="${e(tile.thumbnail.dataUri)}" alt="">`
-        : `<div class="no-preview" aria-hidden="true">${e(tile.thumbnail?.kind ?? 'no image')}</div>`;
+      const slot = images.slot(tile.thumbnail);
+      const thumbnail =
+        slot !== undefined
+          ? `<img data-image="${slot}" alt="">`
+          : `<div class="no-preview" aria-hidden="true">${e(tile.thumbnail?.kind ?? 'no image')}</div>`;
       return `<li><button class="tile ${tile.tone}" data-action="open" data-index="${tile.index}" aria-label="${e(`${tile.label}: ${tile.headline}`)}">${thumbnail}<span class="tile-label">${e(tile.label)}</span><span class="tile-verdict">${e(tile.headline)}</span></button></li>`;
     })
     .join('');
   const body = `<main><header class="${view.tone}"><h1>${e(view.title)}</h1><p class="status">${e(view.counts)}</p></header>
 <nav class="actions" aria-label="Actions"><button data-action="viewLogs">View Logs</button></nav>
 <ul class="grid" aria-label="Results">${tiles}</ul></main>`;
-  return page(view.title, body, options);
+  return { html: page(view.title, body, options), images: images.list };
 }

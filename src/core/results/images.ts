@@ -25,7 +25,7 @@ export function shownImage(label: string, bytes: Uint8Array): ShownImage {
     kind,
     description: `${kind} ${formatSize(bytes.length)}${size}`,
     ...(dimensions ? { width: dimensions.width, height: dimensions.height } : {}),
-    ...(mime ? { dataUri: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` } : {}),
+    ...(mime ? { source: { mime, base64: Buffer.from(bytes).toString('base64') } } : {}),
   };
 }
 
@@ -33,9 +33,9 @@ export function shownImage(label: string, bytes: Uint8Array): ShownImage {
 const PREFIX_CHARS = 64 * 1024;
 
 /**
- * An image given as base64: put into the data: URI as it is (the page escapes it like any other
- * attribute value, so a string that is not base64 breaks only its own picture), and only its
- * first 64 KB decoded to read the kind and the dimensions.
+ * An image given as base64: handed to the page as it is (the panel decodes it only when the page
+ * asks for its bytes; a string that is not base64 breaks only its own picture), and only its first
+ * 64 KB decoded here to read the kind and the dimensions.
  */
 function fromBase64(label: string, value: unknown): ShownImage | undefined {
   if (typeof value !== 'string' || value.length === 0) return undefined;
@@ -52,7 +52,7 @@ function fromBase64(label: string, value: unknown): ShownImage | undefined {
     kind,
     description: `${kind} ${formatSize(Math.floor((value.length * 3) / 4) - padding)}${size}`,
     ...(dimensions ? { width: dimensions.width, height: dimensions.height } : {}),
-    ...(mime ? { dataUri: `data:${mime};base64,${value}` } : {}),
+    ...(mime ? { source: { mime, base64: value } } : {}),
   };
 }
 

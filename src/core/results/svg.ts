@@ -1,15 +1,19 @@
 import { escapeHtml } from './escape';
 import type { FaceBox, FingerView, ShownImage } from './types';
 
-/** The sent image with every FaceRect drawn and numbered over it, in the image's own pixels. */
-export function facesSvg(image: ShownImage, boxes: readonly FaceBox[]): string {
+/**
+ * The sent image with every FaceRect drawn and numbered over it, in the image's own pixels. `slot`
+ * is the page's number for the image (its bytes arrive later, see html.ts), when it has one.
+ */
+export function facesSvg(image: ShownImage, boxes: readonly FaceBox[], slot: number | undefined): string {
   const width = image.width ?? Math.max(1, ...boxes.map((box) => box.x + box.width));
   const height = image.height ?? Math.max(1, ...boxes.map((box) => box.y + box.height));
   const stroke = Math.max(2, Math.round(Math.min(width, height) / 100));
   const font = Math.max(10, Math.round(Math.min(width, height) / 12));
-  const picture = image.dataUri
-    ? `<image href="${escapeHtml(image.dataUri)}" x="0" y="0" width="${width}" height="${height}"/>`
-    : `<rect class="no-preview" x="0" y="0" width="${width}" height="${height}"/>`;
+  const picture =
+    slot !== undefined
+      ? `<image data-image="${slot}" x="0" y="0" width="${width}" height="${height}"/>`
+      : `<rect class="no-preview" x="0" y="0" width="${width}" height="${height}"/>`;
   const drawn = boxes
     .map(
       (box) =>

@@ -37,7 +37,7 @@ export interface OutcomeLike {
 
 export type Tone = 'good' | 'bad' | 'warning' | 'neutral';
 
-/** An image held in memory, ready for the page: a data: URI when a browser can show its kind. */
+/** An image held in memory, ready for the page: its bytes as base64 when a browser can show its kind. */
 export interface ShownImage {
   label: string;
   kind: string;
@@ -45,7 +45,14 @@ export interface ShownImage {
   description: string;
   width?: number;
   height?: number;
-  dataUri?: string;
+  /** What the page is handed (src/core/results/html.ts: PageImage), never put into its markup. */
+  source?: PageImage;
+}
+
+/** An image of a page: its type and its base64 (the very string of the request or answer, not a copy). */
+export interface PageImage {
+  mime: string;
+  base64: string;
 }
 
 export interface FaceBox {

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { sampleFaceJpeg } from '../../../../src/core/images/samples';
 import { buildBatchView } from '../../../../src/core/results/batch';
-import { contentSecurityPolicy, renderBatchPage, renderResultPage } from '../../../../src/core/results/html';
+import {
+  contentSecurityPolicy,
+  renderBatchPage,
+  renderResultPage,
+  resultPage,
+} from '../../../../src/core/results/html';
 import { buildResultView } from '../../../../src/core/results/view';
 import { type Sandbox, startSandbox } from '../../../../src/core/sandbox';
 import { answer, OPTIONS, redactorFor } from './support';
@@ -52,10 +57,10 @@ describe('result pages (HTML from the view model)', () => {
     assert.equal((html.match(/<script/g) ?? []).length, 1);
   });
 
-  it('an answer image that is not clean base64 cannot close its attribute', async () => {
+  it('an answer image that is not clean base64 never reaches the markup: the page gets it as bytes', async () => {
     const input = await answer(sandbox, 'anonymizer', { Check: { Image: b64(sampleFaceJpeg(3)) } });
     const poisoned = `${b64(sampleFaceJpeg(3))}"><script>alert(3)</script>`;
-    const html = renderResultPage(
+    const { html, images } = resultPage(
       buildResultView(
         { ...input, outcome: { ...input.outcome, body: { Success: true, FaceAnonymizer: { Image: poisoned } } } },
         redact,
@@ -63,7 +68,23 @@ describe('result pages (HTML from the view model)', () => {
       OPTIONS,
     );
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script: ours');
-    assert.ok(html.includes('&quot;&gt;&lt;script&gt;alert(3)'));
+    assert.ok(!html.includes('"><script>alert(3)'), 'nowhere as markup');
+    assert.ok(html.includes('&quot;&gt;&lt;script&gt;alert(3)'), 'the response text shows it as typed');
+    assert.deepEqual(
+      images.map((image) => image.base64 === poisoned),
+      [false, true],
+    );
+  });
+
+  it('images are numbered slots in the markup, handed to the panel as the very base64 sent', async () => {
+    const sent = b64(sampleFaceJpeg(4, 640));
+    const input = await answer(sandbox, 'anonymizer', { Check: { Image: sent } });
+    const { html, images } = resultPage(buildResultView(input, redact), OPTIONS);
+    assert.match(html, /<img data-image="0" alt="Sent: jpeg [^"]+"><figcaption>/);
+    assert.match(html, /<img data-image="1" alt="Anonymized: /);
+    assert.equal(images[0]?.base64, sent, 'the request string itself, not a copy to hold');
+    assert.equal(images[0]?.mime, 'image/jpeg');
+    assert.ok(html.length < sent.length, `a page of ${html.length} characters for an image of ${sent.length}`);
   });
 
   it('a strict Content-Security-Policy with the nonce, and nothing remote', async () => {
@@ -72,16 +93,16 @@ describe('result pages (HTML from the view model)', () => {
     const csp = contentSecurityPolicy(OPTIONS);
     assert.equal(
       csp,
-      "default-src 'none'; img-src data: vscode-resource:; style-src 'nonce-n0nce0123456789abcdef'; script-src 'nonce-n0nce0123456789abcdef'",
+      "default-src 'none'; img-src blob: vscode-resource:; style-src 'nonce-n0nce0123456789abcdef'; script-src 'nonce-n0nce0123456789abcdef'",
     );
     assert.ok(html.includes(`content="${csp}"`));
     assert.ok(html.includes(`<script nonce="${OPTIONS.nonce}">`));
     assert.ok(html.includes(`<style nonce="${OPTIONS.nonce}">`));
-    assert.ok(!/(src|href)="(?!data:)/.test(html), 'images only from memory: no src or href but data:');
+    assert.ok(!/(src|href)="/.test(html), 'no src or href: images arrive from memory as blob: URLs');
     assert.ok(!/ style="/.test(html), 'no inline style attribute (the CSP would refuse it)');
     // The face is drawn with its numbered box, labelled for screen readers.
     assert.match(html, /<svg class="faces" role="img" aria-label="Sent: 1 face marked"/);
-    assert.match(html, /<image href="data:image\/jpeg;base64,/);
+    assert.match(html, /<image data-image="0" x="0" y="0" width="160" height="160"\/>/);
     assert.match(html, /<text [^>]*>1<\/text>/);
   });
 

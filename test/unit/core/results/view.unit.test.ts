@@ -33,7 +33,8 @@ describe('result views (answers from the sandbox over loopback)', () => {
     assert.equal(faces.boxes[0]?.number, 1);
     assert.equal(faces.warning, undefined);
     assert.equal(faces.image?.width, 160);
-    assert.match(faces.image?.dataUri ?? '', /^data:image\/jpeg;base64,\/9j\//);
+    assert.equal(faces.image?.source?.mime, 'image/jpeg');
+    assert.match(faces.image?.source?.base64 ?? '', /^\/9j\//);
     assert.equal(view.tone, 'good');
     assert.equal(view.header, `Detect Faces · face.jpg · sandbox (${sandbox.url})`);
     assert.match(view.headline, /^Faces detected: 1 \(\d+x\d+ at \d+,\d+\)$/);
@@ -95,7 +96,7 @@ describe('result views (answers from the sandbox over loopback)', () => {
     const body = (input.outcome as { body: { ICAO: { FaceImageConformed: number } } }).body;
     assert.equal(icao.faceImageConformed, String(body.ICAO.FaceImageConformed));
     assert.equal(icao.failures.length, 23 - body.ICAO.FaceImageConformed);
-    assert.ok(icao.image?.dataUri);
+    assert.ok(icao.image?.source);
   });
 
   it('anonymizer and ICAO crop: before and after, side by side', async () => {
@@ -107,7 +108,7 @@ describe('result views (answers from the sandbox over loopback)', () => {
         images.images.map((image) => image.label),
         ['Sent', operation === 'anonymizer' ? 'Anonymized' : 'Cropped'],
       );
-      for (const image of images.images) assert.match(image.dataUri ?? '', /^data:image\/(jpeg|png);base64,/);
+      for (const image of images.images) assert.match(image.source?.mime ?? '', /^image\/(jpeg|png)$/);
     }
   });
 
@@ -162,7 +163,7 @@ describe('result views (answers from the sandbox over loopback)', () => {
       ['Face', 'Finger-2 (right index)', 'Finger-3 (right middle)'],
     );
     // TIFF is described, not shown: a browser cannot draw it.
-    assert.equal(probe.images[1]?.dataUri, undefined);
+    assert.equal(probe.images[1]?.source, undefined);
     assert.match(probe.images[1]?.description ?? '', /^tiff \d+ KB, 128 × 128$/);
     const hands = find(verified.sections, 'hands');
     assert.equal(hands.fingers.length, 10);
