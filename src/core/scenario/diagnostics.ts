@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { l10n } from '../l10n';
 import { isFileReference } from '../request/prepare';
 import { type ExpectationKey, unproducible } from './expectations';
 import type { PlannedStep, ScenarioPlan } from './load';
@@ -61,13 +62,7 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
     severity: 'error' | 'warning' = 'error',
   ) => found.push({ code, severity, message, location });
   for (const problem of plan.problems) {
-    add(
-      problem.message.startsWith('data.csv') || problem.message.endsWith('has no data rows')
-        ? 'data-file'
-        : 'invalid-scenario',
-      problem.message,
-      problem.location,
-    );
+    add(problem.dataFile ? 'data-file' : 'invalid-scenario', problem.message, problem.location);
   }
   if (!scenario) return found;
   const scenarioDir = dirname(plan.file);
@@ -79,7 +74,7 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
   if (plan.csvFile && !inside(options.allowedRoot, plan.csvFile)) {
     add(
       'outside-workspace',
-      `data.csv "${scenario.data?.csv}" is outside the workspace folder`,
+      l10n.t('data.csv "{0}" is outside the workspace folder', scenario.data?.csv ?? ''),
       locate(text, root, ['data', 'csv']),
     );
   }
@@ -95,33 +90,47 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
       if (!kind) {
         add(
           'undefined-variable',
-          `${label} is not a variable: use {{run.id}}, {{env.NAME}}, {{row.COLUMN}}, a variable or {{step.field}}`,
+          l10n.t(
+            '{0} is not a variable: use {1}, {2}, {3}, a variable or {4}',
+            label,
+            '{{run.id}}',
+            '{{env.NAME}}',
+            '{{row.COLUMN}}',
+            '{{step.field}}',
+          ),
           location,
         );
       } else if (kind.kind === 'env' && kind.variable === KEY_VARIABLE) {
         add(
           'key-variable',
-          `${label}: the subscription key cannot be used in a scenario; it is sent in its header only`,
+          l10n.t('{0}: the subscription key cannot be used in a scenario; it is sent in its header only', label),
           location,
         );
       } else if (kind.kind === 'row') {
-        if (!scenario.data) add('undefined-variable', `${label}: this scenario has no "data" rows`, location);
+        if (!scenario.data) add('undefined-variable', l10n.t('{0}: this scenario has no "data" rows', label), location);
         else if (plan.columns && !plan.columns.includes(kind.column)) {
           add(
             'undefined-variable',
-            `${label}: the CSV has no column "${kind.column}" (columns: ${plan.columns.join(', ')})`,
+            l10n.t('{0}: the CSV has no column "{1}" (columns: {2})', label, kind.column, plan.columns.join(', ')),
             location,
           );
         }
       } else if (kind.kind === 'variable' && !(kind.variable in variables)) {
         add(
           'undefined-variable',
-          `${label} is not defined in "variables"${stepNames.has(kind.variable) ? ` (to read step "${kind.variable}", name a field: {{${kind.variable}.Person.BioPassID}})` : ''}`,
+          stepNames.has(kind.variable)
+            ? l10n.t(
+                '{0} is not defined in "variables" (to read step "{1}", name a field: {2})',
+                label,
+                kind.variable,
+                `{{${kind.variable}.Person.BioPassID}}`,
+              )
+            : l10n.t('{0} is not defined in "variables"', label),
           location,
         );
       } else if (kind.kind === 'answer') {
         if (!stepNames.has(kind.step))
-          add('undefined-variable', `${label}: there is no step named "${kind.step}"`, location);
+          add('undefined-variable', l10n.t('{0}: there is no step named "{1}"', label, kind.step), location);
         else if (atStep) {
           const earlier =
             atStep.phase === 'teardown'
@@ -129,7 +138,11 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
                 plan.teardown.slice(0, atStep.index).some((step) => step.name === kind.step)
               : mainNames.slice(0, atStep.index).includes(kind.step);
           if (!earlier)
-            add('later-step', `${label}: step "${kind.step}" has not run yet at step "${atStep.name}"`, location);
+            add(
+              'later-step',
+              l10n.t('{0}: step "{1}" has not run yet at step "{2}"', label, kind.step, atStep.name),
+              location,
+            );
         } else if (kind.step in variables) {
           // a variable named like a step: fine
         }
@@ -142,7 +155,7 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
     const first = cycle[0] ?? '';
     add(
       'variable-cycle',
-      `variables refer to each other in a cycle: ${cycle.join(' -> ')}`,
+      l10n.t('variables refer to each other in a cycle: {0}', cycle.join(' -> ')),
       locate(text, root, ['variables', first]),
     );
   }
@@ -150,29 +163,34 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
   const seen = new Set<string>();
   for (const step of allSteps) {
     const at = (...path: JsonPath) => locate(text, root, [...step.path, ...path]);
-    if (seen.has(step.name)) add('duplicate-step', `another step is already named "${step.name}"`, step.location);
+    if (seen.has(step.name))
+      add('duplicate-step', l10n.t('another step is already named "{0}"', step.name), step.location);
     seen.add(step.name);
     if (!step.operation) {
       add(
         'no-operation',
-        `step "${step.name}" has no operation: set "operation", or name its request file like alice.enroll.biopass.json`,
+        l10n.t(
+          'step "{0}" has no operation: set "operation", or name its request file like {1}',
+          step.name,
+          'alice.enroll.biopass.json',
+        ),
         step.location,
       );
     }
     if (step.step.request !== undefined && step.step.body !== undefined)
-      add('request-and-body', 'a step has a "request" file or a "body", not both', at('body'));
+      add('request-and-body', l10n.t('a step has a "request" file or a "body", not both'), at('body'));
     if (step.step.request === undefined && step.step.body === undefined)
-      add('no-request', `step "${step.name}" needs a "request" file or a "body"`, step.location);
+      add('no-request', l10n.t('step "{0}" needs a "request" file or a "body"', step.name), step.location);
     if (step.step.request !== undefined) {
       const file = resolve(scenarioDir, step.step.request);
       if (!inside(options.allowedRoot, file)) {
         add(
           'outside-workspace',
-          `request "${step.step.request}" is outside the workspace folder; only files inside it are sent`,
+          l10n.t('request "{0}" is outside the workspace folder; only files inside it are sent', step.step.request),
           at('request'),
         );
       } else if (!existsSync(file)) {
-        add('missing-request-file', `request file "${step.step.request}" does not exist`, at('request'));
+        add('missing-request-file', l10n.t('request file "{0}" does not exist', step.step.request), at('request'));
       } else {
         let requestText = '';
         try {
@@ -197,7 +215,10 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
             if (classifyReference(reference.name, stepNames)?.kind === 'answer') {
               add(
                 'variable-in-file-path',
-                `{{${reference.name}}}: a "$file" path cannot use an answer (a server must not choose which file is read), only run.id, env, row and variables`,
+                l10n.t(
+                  '{0}: a "$file" path cannot use an answer (a server must not choose which file is read), only run.id, env, row and variables',
+                  `{{${reference.name}}}`,
+                ),
                 where,
               );
             }
@@ -207,10 +228,11 @@ export function diagnoseScenario(plan: ScenarioPlan, options: { allowedRoot: str
           if (!inside(options.allowedRoot, image))
             add(
               'outside-workspace',
-              `"${item.text}" is outside the workspace folder; only files inside it are sent`,
+              l10n.t('"{0}" is outside the workspace folder; only files inside it are sent', item.text),
               where,
             );
-          else if (!existsSync(image)) add('missing-image-file', `image file "${item.text}" does not exist`, where);
+          else if (!existsSync(image))
+            add('missing-image-file', l10n.t('image file "{0}" does not exist', item.text), where);
         }
       }
     }

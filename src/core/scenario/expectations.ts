@@ -1,5 +1,6 @@
 import type { OperationId } from '../contract/operations';
 import type { Outcome } from '../http/outcome';
+import { l10n } from '../l10n';
 import type { Expectations } from './schema';
 
 export type ExpectationKey = keyof Expectations;
@@ -28,11 +29,15 @@ const VERDICT_OPERATION = { match: 'verify', 'no match': 'verify', live: 'livene
 export function unproducible(operation: OperationId, key: ExpectationKey, expect: Expectations): string | undefined {
   if (key === 'verdict' && expect.verdict !== undefined) {
     const needs = VERDICT_OPERATION[expect.verdict];
-    return needs === operation ? undefined : `${operation} cannot answer "${expect.verdict}": only ${needs} does`;
+    return needs === operation
+      ? undefined
+      : l10n.t('{0} cannot answer "{1}": only {2} does', operation, expect.verdict, needs);
   }
   const producers = PRODUCED_BY[key];
   if (!producers || producers.includes(operation)) return undefined;
-  return `${operation} cannot produce "${key}": only ${producers.join(', ')} ${producers.length > 1 ? 'do' : 'does'}`;
+  return producers.length > 1
+    ? l10n.t('{0} cannot produce "{1}": only {2} do', operation, key, producers.join(', '))
+    : l10n.t('{0} cannot produce "{1}": only {2} does', operation, key, producers.join(', '));
 }
 
 /** The reason text of a failed call, for `errorContains`. */
@@ -74,16 +79,24 @@ export function checkExpectations(
   const fail = (expectation: ExpectationFailure['expectation'], message: string) =>
     failures.push({ expectation, message });
   const reason = failureText(outcome);
-  const statusText = outcome.status === undefined ? 'no HTTP answer' : `HTTP ${outcome.status}`;
+  const statusText = outcome.status === undefined ? l10n.t('no HTTP answer') : `HTTP ${outcome.status}`;
 
   if (expect.status !== undefined && outcome.status !== expect.status) {
-    fail('status', `expected HTTP ${expect.status}, got ${statusText}${reason ? `: ${reason}` : ''}`);
+    fail(
+      'status',
+      reason
+        ? l10n.t('expected HTTP {0}, got {1}: {2}', expect.status, statusText, reason)
+        : l10n.t('expected HTTP {0}, got {1}', expect.status, statusText),
+    );
   }
   if (expect.errorContains !== undefined) {
     if (reason === undefined)
-      fail('errorContains', `expected a failure containing "${expect.errorContains}", but the call succeeded`);
+      fail(
+        'errorContains',
+        l10n.t('expected a failure containing "{0}", but the call succeeded', expect.errorContains),
+      );
     else if (!reason.toLowerCase().includes(expect.errorContains.toLowerCase())) {
-      fail('errorContains', `expected a failure containing "${expect.errorContains}", got: ${reason}`);
+      fail('errorContains', l10n.t('expected a failure containing "{0}", got: {1}', expect.errorContains, reason));
     }
   }
   const expectsFailure =
@@ -98,7 +111,7 @@ export function checkExpectations(
   if (!expectsFailure && outcome.kind !== 'success') {
     const spoofAnswer = expect.verdict === 'spoof' && outcome.kind === 'logical-failure';
     if (!spoofAnswer) {
-      fail('success', `the call failed (${statusText}): ${reason ?? outcome.summary}`);
+      fail('success', l10n.t('the call failed ({0}): {1}', statusText, reason ?? outcome.summary));
       return failures;
     }
   }
@@ -106,30 +119,48 @@ export function checkExpectations(
 
   if (expect.verdict !== undefined) {
     const got = verdictOf(operation, body);
-    if (got !== expect.verdict) fail('verdict', `expected "${expect.verdict}", got "${got ?? 'no verdict'}"`);
+    if (got !== expect.verdict)
+      fail(
+        'verdict',
+        got === undefined
+          ? l10n.t('expected "{0}", got no verdict', expect.verdict)
+          : l10n.t('expected "{0}", got "{1}"', expect.verdict, got),
+      );
   }
   if (expect.icaoConformed !== undefined) {
     const requirements = object(object(body.ICAO).Requirements);
     const failed = expect.icaoConformed.filter((name) => object(requirements[name]).IsConformed !== true);
     if (failed.length > 0)
-      fail('icaoConformed', `ICAO requirement${failed.length > 1 ? 's' : ''} not conformed: ${failed.join(', ')}`);
+      fail(
+        'icaoConformed',
+        failed.length > 1
+          ? l10n.t('ICAO requirements not conformed: {0}', failed.join(', '))
+          : l10n.t('ICAO requirement not conformed: {0}', failed.join(', ')),
+      );
   }
   if (expect.scoreAtLeast !== undefined) {
     const got = score(operation, body);
     if (typeof got !== 'number' || got < expect.scoreAtLeast) {
       fail(
         'scoreAtLeast',
-        `expected a score of at least ${expect.scoreAtLeast}, got ${typeof got === 'number' ? got : 'none'}`,
+        typeof got === 'number'
+          ? l10n.t('expected a score of at least {0}, got {1}', expect.scoreAtLeast, got)
+          : l10n.t('expected a score of at least {0}, got none', expect.scoreAtLeast),
       );
     }
   }
   if (expect.faces !== undefined) {
     const got = object(body.DetectedFaces).FaceNumber;
-    if (got !== expect.faces)
-      fail(
-        'faces',
-        `expected ${expect.faces} face${expect.faces === 1 ? '' : 's'}, got ${typeof got === 'number' ? got : 'none'}`,
-      );
+    if (got !== expect.faces) fail('faces', expectedFaces(expect.faces, typeof got === 'number' ? got : undefined));
   }
   return failures;
+}
+
+function expectedFaces(expected: number, got: number | undefined): string {
+  if (got === undefined) {
+    return expected === 1 ? l10n.t('expected 1 face, got none') : l10n.t('expected {0} faces, got none', expected);
+  }
+  return expected === 1
+    ? l10n.t('expected 1 face, got {0}', got)
+    : l10n.t('expected {0} faces, got {1}', expected, got);
 }

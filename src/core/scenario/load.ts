@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 import { operationFromFileName } from '../request/fileName';
 import type { ExpectationKey } from './expectations';
 import { SCENARIO_SUFFIX } from './fileSuffix';
@@ -13,6 +14,8 @@ import { type ScenarioFile, type ScenarioStep, scenarioSchemas } from './schema'
 export interface ScenarioProblem {
   readonly message: string;
   readonly location: Location;
+  /** Set when the problem is with the `data.csv` file rather than the scenario itself. */
+  readonly dataFile?: true;
 }
 
 export interface PlannedStep {
@@ -133,12 +136,12 @@ export function parseScenarioText(file: string, text: string): Omit<ScenarioPlan
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     for (const error of errors) {
       problems.push({
-        message: `JSON syntax: ${printParseErrorCode(error.error)}`,
+        message: l10n.t('JSON syntax: {0}', printParseErrorCode(error.error)),
         location: locationAt(text, error.offset, error.length),
       });
     }
     if (problems.length === 0)
-      problems.push({ message: 'JSON syntax: not valid JSON', location: locationAt(text, 0, 0) });
+      problems.push({ message: l10n.t('JSON syntax: not valid JSON'), location: locationAt(text, 0, 0) });
   }
   let scenario: ScenarioFile | undefined;
   if (problems.length === 0) {
@@ -173,20 +176,32 @@ export async function loadScenario(file: string, text?: string): Promise<Scenari
   const where = locate(source, parsed.rootNode(), ['data', 'csv']);
   try {
     const { columns, rows } = parseDataRows(await readFile(parsed.csvFile, 'utf8'));
-    const problems =
-      rows.length === 0 ? [{ message: `${parsed.scenario?.data?.csv} has no data rows`, location: where }] : [];
+    const problems: ScenarioProblem[] =
+      rows.length === 0
+        ? [
+            {
+              message: l10n.t('{0} has no data rows', parsed.scenario?.data?.csv ?? ''),
+              location: where,
+              dataFile: true,
+            },
+          ]
+        : [];
     return { ...parsed, rows, columns, problems: [...parsed.problems, ...problems] };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'the file does not exist' : error instanceof Error ? error.message : String(error);
+      code === 'ENOENT' ? l10n.t('the file does not exist') : error instanceof Error ? error.message : String(error);
     return {
       ...parsed,
       rows: undefined,
       columns: undefined,
       problems: [
         ...parsed.problems,
-        { message: `data.csv "${parsed.scenario?.data?.csv}": ${reason}`, location: where },
+        {
+          message: l10n.t('data.csv "{0}": {1}', parsed.scenario?.data?.csv ?? '', reason),
+          location: where,
+          dataFile: true,
+        },
       ],
     };
   }

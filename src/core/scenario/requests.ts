@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { toBase64 } from '../images/read';
+import { l10n } from '../l10n';
 import { isFileReference, RequestPreparationError, readReferencedImage } from '../request/prepare';
 import type { PlannedStep, ScenarioPlan } from './load';
 import { holdsVariables } from './variables';
@@ -126,21 +127,24 @@ export async function readStepImages(body: unknown, baseDir: string, options: Im
 }
 
 async function requestFileBody(file: string, step: PlannedStep, options: ImageOptions): Promise<unknown> {
-  const named = `request "${step.step.request}"`;
+  const request = step.step.request ?? '';
   if (!(await insideRoot(options.allowedRoot, file))) {
-    throw new StepRequestError(`${named} is outside the workspace folder; only files inside it are sent`);
+    throw new StepRequestError(
+      l10n.t('request "{0}" is outside the workspace folder; only files inside it are sent', request),
+    );
   }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new StepRequestError(`${named}: ${code === 'ENOENT' ? 'the file does not exist' : String(error)}`);
+    const reason = code === 'ENOENT' ? l10n.t('the file does not exist') : String(error);
+    throw new StepRequestError(l10n.t('request "{0}": {1}', request, reason));
   }
   try {
     return anchorFiles(JSON.parse(text.replace(/^\uFEFF/, '')), dirname(file));
   } catch {
-    throw new StepRequestError(`${named} is not valid JSON`);
+    throw new StepRequestError(l10n.t('request "{0}" is not valid JSON', request));
   }
 }
 

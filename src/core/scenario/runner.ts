@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { OperationId } from '../contract/operations';
 import type { Client } from '../http/client';
 import type { Outcome } from '../http/outcome';
+import { l10n } from '../l10n';
 import { sentBiometrics } from '../request/fileName';
 import { verdict } from '../verdict';
 import { checkExpectations } from './expectations';
@@ -92,7 +93,7 @@ export function newRunId(): string {
 function caseName(plan: ScenarioPlan, row: DataRow | undefined): string {
   if (!row) return plan.name;
   const first = Object.values(row.values)[0];
-  return `row ${row.number}${first ? ` (${first})` : ''}`;
+  return first ? l10n.t('row {0} ({1})', row.number, first) : l10n.t('row {0}', row.number);
 }
 
 /** A run of the scenario's steps for one case: its answers and the shared caches. */
@@ -114,7 +115,7 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
   const problems = plan.problems.map(({ message, location }) => ({ message, location }));
   if (!plan.scenario || problems.length > 0) {
     if (problems.length === 0)
-      problems.push({ message: 'not a scenario', location: { offset: 0, length: 0, line: 0, character: 0 } });
+      problems.push({ message: l10n.t('not a scenario'), location: { offset: 0, length: 0, line: 0, character: 0 } });
     return { file: plan.file, name: plan.name, cases: [], problems, passed: false, cancelled: false, durationMs: 0 };
   }
   const imageOptions = {
@@ -149,7 +150,9 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
     });
     const operation = step.operation;
     if (!operation)
-      return failed('no operation: set "operation", or name the request file like alice.enroll.biopass.json');
+      return failed(
+        l10n.t('no operation: set "operation", or name the request file like {0}', 'alice.enroll.biopass.json'),
+      );
     let body: unknown;
     try {
       const ready = await prepare(step);
@@ -179,9 +182,13 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
     }
     const httpStatus = outcome.status === undefined ? {} : { httpStatus: outcome.status };
     if (timer?.signal.aborted && !signal?.aborted) {
-      return failed(`timed out after ${step.step.timeoutSeconds} s (timeoutSeconds)`, step.location, httpStatus);
+      return failed(
+        l10n.t('timed out after {0} s (timeoutSeconds)', step.step.timeoutSeconds ?? 0),
+        step.location,
+        httpStatus,
+      );
     }
-    if (signal?.aborted) return failed('cancelled', step.location, httpStatus);
+    if (signal?.aborted) return failed(l10n.t('cancelled'), step.location, httpStatus);
     if (outcome.kind === 'success' || outcome.kind === 'logical-failure') run.answers.set(step.name, outcome.body);
     const summary =
       outcome.kind === 'success' ? verdict(operation, outcome.body, sentBiometrics(body)) : outcome.summary;
@@ -221,8 +228,8 @@ export async function runScenario(plan: ScenarioPlan, options: RunOptions): Prom
       options.onEvent?.({ type: 'step-finished', caseIndex, step, result });
     };
     for (const step of plan.steps) {
-      if (options.signal?.aborted) record(step, skipped(step, 'cancelled'));
-      else if (run.failed) record(step, skipped(step, 'an earlier step failed'));
+      if (options.signal?.aborted) record(step, skipped(step, l10n.t('cancelled')));
+      else if (run.failed) record(step, skipped(step, l10n.t('an earlier step failed')));
       else {
         options.onEvent?.({ type: 'step-started', caseIndex, step });
         record(step, await runStep(run, step, options.signal));

@@ -1,3 +1,5 @@
+import { l10n } from '../l10n';
+
 /**
  * `{{…}}` variables of scenario files. They only ever fill strings of request bodies (and the
  * scenario's own variables) and `$file` paths that must still stay inside the folder: never the
@@ -88,42 +90,49 @@ function describeValue(value: unknown): string {
 /** Resolves one reference to its value; throws VariableError with a message for the test result. */
 function lookup(name: string, scope: VariableScope, resolving: readonly string[]): unknown {
   const kind = classifyReference(name, new Set(scope.answers.keys()));
-  if (!kind) throw new VariableError(`{{${name}}} is not a variable`);
+  if (!kind) throw new VariableError(l10n.t('{0} is not a variable', `{{${name}}}`));
   switch (kind.kind) {
     case 'run':
       return scope.runId;
     case 'env': {
       if (kind.variable === KEY_VARIABLE) {
-        throw new VariableError(`{{env.${KEY_VARIABLE}}}: the subscription key cannot be used in a scenario`);
+        throw new VariableError(
+          l10n.t('{0}: the subscription key cannot be used in a scenario', `{{env.${KEY_VARIABLE}}}`),
+        );
       }
       const value = scope.env[kind.variable];
-      if (value === undefined) throw new VariableError(`{{env.${kind.variable}}}: the environment variable is not set`);
+      if (value === undefined)
+        throw new VariableError(l10n.t('{0}: the environment variable is not set', `{{env.${kind.variable}}}`));
       return value;
     }
     case 'row': {
-      if (!scope.row) throw new VariableError(`{{row.${kind.column}}}: this scenario has no data rows`);
+      if (!scope.row) throw new VariableError(l10n.t('{0}: this scenario has no data rows', `{{row.${kind.column}}}`));
       const value = scope.row[kind.column];
       if (value === undefined)
-        throw new VariableError(`{{row.${kind.column}}}: the CSV has no column "${kind.column}"`);
+        throw new VariableError(l10n.t('{0}: the CSV has no column "{1}"', `{{row.${kind.column}}}`, kind.column));
       return value;
     }
     case 'variable': {
       const template = scope.variables[kind.variable];
-      if (template === undefined) throw new VariableError(`{{${kind.variable}}} is not defined`);
+      if (template === undefined) throw new VariableError(l10n.t('{0} is not defined', `{{${kind.variable}}}`));
       if (resolving.includes(kind.variable)) {
         throw new VariableError(
-          `variables refer to each other in a cycle: ${[...resolving, kind.variable].join(' -> ')}`,
+          l10n.t('variables refer to each other in a cycle: {0}', [...resolving, kind.variable].join(' -> ')),
         );
       }
       return fillString(template, scope, [...resolving, kind.variable]);
     }
     case 'answer': {
       if (!scope.answers.has(kind.step)) {
-        throw new VariableError(`{{${name}}}: no step named "${kind.step}" has answered before this one`);
+        throw new VariableError(
+          l10n.t('{0}: no step named "{1}" has answered before this one', `{{${name}}}`, kind.step),
+        );
       }
       const value = fieldAt(scope.answers.get(kind.step), kind.path);
       if (value === undefined)
-        throw new VariableError(`{{${name}}}: the answer of "${kind.step}" has no ${kind.path.join('.')}`);
+        throw new VariableError(
+          l10n.t('{0}: the answer of "{1}" has no {2}', `{{${name}}}`, kind.step, kind.path.join('.')),
+        );
       return value;
     }
   }
@@ -152,7 +161,9 @@ export function fillString(text: string, scope: VariableScope, resolving: readon
   const written = describeValue(result);
   if (scope.secrets.some((secret) => secret.length > 0 && written.includes(secret))) {
     throw new VariableError(
-      `${text.includes('{{') ? 'a variable' : 'a value'} would put the subscription key into the request`,
+      text.includes('{{')
+        ? l10n.t('a variable would put the subscription key into the request')
+        : l10n.t('a value would put the subscription key into the request'),
     );
   }
   return result;
@@ -167,7 +178,10 @@ export function fillFilePath(text: string, scope: VariableScope): string {
   for (const reference of referencesIn(text)) {
     if (classifyReference(reference.name, new Set(scope.answers.keys()))?.kind === 'answer') {
       throw new VariableError(
-        `{{${reference.name}}}: a "$file" path cannot use an answer, only run.id, env, row and variables`,
+        l10n.t(
+          '{0}: a "$file" path cannot use an answer, only run.id, env, row and variables',
+          `{{${reference.name}}}`,
+        ),
       );
     }
   }

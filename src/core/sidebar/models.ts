@@ -1,4 +1,5 @@
 import type { OperationId } from '../contract/operations';
+import { l10n } from '../l10n';
 import type { HistoryRecord } from '../results/fromHistory';
 
 /** One row of a sidebar view, as a pure description the extension's tree items are made from. */
@@ -28,39 +29,43 @@ export interface EnvironmentState {
 /** The Environment view: the current environment, its key, the sandbox, each with its action. */
 export function environmentItems(state: EnvironmentState): SidebarItem[] {
   const keyNeeded = state.environment !== 'sandbox';
+  const keyMissing = (state.keyState ?? 'not set') === 'not set';
+  const keyText = !keyNeeded ? l10n.t('none needed') : keyMissing ? l10n.t('not set') : (state.keyState as string);
   return [
     {
       id: 'environment',
-      label: `Environment: ${state.environment}`,
+      label: l10n.t('Environment: {0}', state.environment),
       ...(state.baseUrl ? { description: state.baseUrl } : {}),
-      tooltip: 'Select the environment requests go to',
+      tooltip: l10n.t('Select the environment requests go to'),
       icon: 'globe',
-      command: { id: 'biopassid.selectEnvironment', title: 'Select Environment…', arguments: [] },
+      command: { id: 'biopassid.selectEnvironment', title: l10n.t('Select Environment…'), arguments: [] },
     },
     {
       id: 'key',
-      label: `Key: ${keyNeeded ? (state.keyState ?? 'not set') : 'none needed'}`,
-      tooltip: keyNeeded ? 'Set the subscription key of this environment' : 'The local sandbox needs no key',
-      icon: keyNeeded && (state.keyState ?? 'not set') === 'not set' ? 'warning' : 'key',
-      ...(keyNeeded ? { command: { id: 'biopassid.setApiKey', title: 'Set API Key…', arguments: [] } } : {}),
+      label: l10n.t('Key: {0}', keyText),
+      tooltip: keyNeeded
+        ? l10n.t('Set the subscription key of this environment')
+        : l10n.t('The local sandbox needs no key'),
+      icon: keyNeeded && keyMissing ? 'warning' : 'key',
+      ...(keyNeeded ? { command: { id: 'biopassid.setApiKey', title: l10n.t('Set API Key…'), arguments: [] } } : {}),
     },
     state.sandboxUrl
       ? {
           id: 'sandbox',
-          label: 'Sandbox: running',
+          label: l10n.t('Sandbox: running'),
           description: state.sandboxUrl,
-          tooltip: 'Stop the local sandbox',
+          tooltip: l10n.t('Stop the local sandbox'),
           icon: 'vm-running',
           contextValue: 'sandboxRunning',
-          command: { id: 'biopassid.stopSandbox', title: 'Stop Local Sandbox', arguments: [] },
+          command: { id: 'biopassid.stopSandbox', title: l10n.t('Stop Local Sandbox'), arguments: [] },
         }
       : {
           id: 'sandbox',
-          label: 'Sandbox: stopped',
-          tooltip: 'Start the local sandbox (offline, no key)',
+          label: l10n.t('Sandbox: stopped'),
+          tooltip: l10n.t('Start the local sandbox (offline, no key)'),
           icon: 'vm-outline',
           contextValue: 'sandboxStopped',
-          command: { id: 'biopassid.startSandbox', title: 'Start Local Sandbox', arguments: [] },
+          command: { id: 'biopassid.startSandbox', title: l10n.t('Start Local Sandbox'), arguments: [] },
         },
   ];
 }
@@ -118,11 +123,15 @@ export function personItems(persons: readonly PersonState[]): SidebarItem[] {
         id: `person:${environment}:${person.customId}`,
         label: person.customId,
         description: person.deleted
-          ? 'deleted'
+          ? l10n.t('deleted')
           : person.bioPassId
             ? `BioPassID ${person.bioPassId}`
             : person.lastOperation,
-        tooltip: `${person.customId}: ${person.deleted ? 'deleted' : `${person.lastOperation === 'enroll' ? 'enrolled' : 'updated'}`} in ${environment} at ${person.time}`,
+        tooltip: person.deleted
+          ? l10n.t('{0}: deleted in {1} at {2}', person.customId, environment, person.time)
+          : person.lastOperation === 'enroll'
+            ? l10n.t('{0}: enrolled in {1} at {2}', person.customId, environment, person.time)
+            : l10n.t('{0}: updated in {1} at {2}', person.customId, environment, person.time),
         icon: person.deleted ? 'circle-slash' : 'person',
         contextValue: person.deleted ? 'personDeleted' : 'person',
       })),
@@ -150,9 +159,10 @@ export function isSafeToResend(operation: OperationId): boolean {
 
 /**
  * The History view, newest first: a click opens the result panel again from the metadata; an
- * entry whose request is still held in memory and changes nothing on the service can be re-sent.
+ * entry whose request changes nothing on the service has Send Again, which re-reads its image or
+ * request file, or says why it cannot (src/commands/resendHistory.ts).
  */
-export function historyItems(records: readonly HistoryRecord[], resendable: (id: string) => boolean): SidebarItem[] {
+export function historyItems(records: readonly HistoryRecord[]): SidebarItem[] {
   return [...records]
     .sort((a, b) => b.time.localeCompare(a.time))
     .map((record) => ({
@@ -161,7 +171,7 @@ export function historyItems(records: readonly HistoryRecord[], resendable: (id:
       description: `${record.environment} · ${record.time.slice(11, 19)}`,
       tooltip: `${record.operation}${record.customId ? ` · ${record.customId}` : ''}${record.source ? ` · ${record.source}` : ''} · HTTP ${record.status ?? '-'} · ${record.outcome} · ${record.latencyMs} ms`,
       icon: record.outcome === 'success' ? 'pass' : 'error',
-      contextValue: isSafeToResend(record.operation) && resendable(record.id) ? 'historyResendable' : 'history',
-      command: { id: 'biopassid.openHistoryResult', title: 'Open Result', arguments: [record.id] },
+      contextValue: isSafeToResend(record.operation) ? 'historyResendable' : 'history',
+      command: { id: 'biopassid.openHistoryResult', title: l10n.t('Open Result'), arguments: [record.id] },
     }));
 }

@@ -1,3 +1,4 @@
+import { l10n } from '../../l10n';
 import type { Redactor } from '../../redact';
 import type { ScenarioResult, StepResult } from '../runner';
 import { type NameFile, summarize } from './summary';
@@ -19,7 +20,7 @@ export function textReport(results: readonly ScenarioResult[], redactor: Redacto
       const indent = result.cases.length > 1 || each.row ? '    ' : '  ';
       if (indent.length > 2) lines.push(`  ${each.name}`);
       for (const step of each.steps) {
-        const label = step.phase === 'teardown' ? `${step.name} (teardown)` : step.name;
+        const label = step.phase === 'teardown' ? l10n.t('{0} (teardown)', step.name) : step.name;
         const detail =
           step.status === 'skipped'
             ? ` (${step.skipReason})`
@@ -32,12 +33,17 @@ export function textReport(results: readonly ScenarioResult[], redactor: Redacto
         }
       }
     }
-    if (result.cancelled) lines.push('  cancelled');
+    if (result.cancelled) lines.push(`  ${l10n.t('cancelled')}`);
   }
   const summary = summarize(results);
-  lines.push(
-    '',
-    `Scenarios: ${summary.scenarios}, steps: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${summary.broken > 0 ? `, ${summary.broken} scenario(s) could not run` : ''} (${ms(summary.durationMs)})`,
+  const counts = l10n.t(
+    'Scenarios: {0}, steps: {1} passed, {2} failed, {3} skipped',
+    summary.scenarios,
+    summary.passed,
+    summary.failed,
+    summary.skipped,
   );
+  const broken = summary.broken > 0 ? `, ${l10n.t('{0} scenario(s) could not run', summary.broken)}` : '';
+  lines.push('', `${counts}${broken} (${ms(summary.durationMs)})`);
   return `${redactor.text(lines.join('\n'))}\n`;
 }
