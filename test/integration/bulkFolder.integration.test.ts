@@ -65,6 +65,62 @@ describe('Explorer -> BioPass ID -> Enroll Folder… (real extension host, local
     assert.ok(existsSync(summary.journal));
   });
 
+  it('Cancel in the progress notification stops the run; Enroll Folder… again resumes it and no one is enrolled twice', async () => {
+    const { folder, sandbox, user } = session;
+    const ids = Array.from({ length: 12 }, (_, index) => `cancel-${String(index).padStart(2, '0')}`);
+    for (const [index, id] of ids.entries()) await folder.write(`crowd/${id}.jpg`, sampleFaceJpeg(80 + index, 96));
+    const crowd = vscode.Uri.joinPath(folder.uri, 'crowd');
+    // A slow service, so that the run is still going when the person presses Cancel.
+    sandbox.injectFault({ kind: 'latency', ms: 150, times: Number.POSITIVE_INFINITY, match: { operation: 'enroll' } });
+    const cancel = new vscode.CancellationTokenSource();
+    let reports = 0;
+    user.answer({
+      withProgress: (options, task) => {
+        assert.equal(options.cancellable, true, 'the notification offers Cancel');
+        return vscode.window.withProgress(options, (report) =>
+          task(
+            {
+              report: (value) => {
+                report.report(value);
+                // What pressing Cancel does: the token the task was given is cancelled.
+                if (++reports === 3) cancel.cancel();
+              },
+            },
+            cancel.token,
+          ),
+        );
+      },
+    });
+
+    const stopped = (await vscode.commands.executeCommand('biopassid.enrollFolder', crowd)) as BulkSummary;
+
+    assert.equal(stopped.end, 'cancelled');
+    const [shown] = user.messagesOf('warning');
+    assert.match(
+      shown?.message ?? '',
+      /^Enroll crowd on sandbox: .*not-started.*Cancelled\. Run the same command again to resume\.$/,
+    );
+    const enrolledBefore = sandbox.requestLog.filter((entry) => entry.operation === 'enroll' && entry.status === 200);
+    assert.ok(enrolledBefore.length < ids.length, `stopped early: ${enrolledBefore.length} of ${ids.length} enrolled`);
+
+    // The same command on the same folder picks the same journal up where it stopped.
+    user.answer({ withProgress: (options, task) => vscode.window.withProgress(options, task) });
+    const logged = sandbox.requestLog.length;
+    const resumed = (await vscode.commands.executeCommand('biopassid.enrollFolder', crowd)) as BulkSummary;
+    sandbox.clearFaults();
+
+    assert.equal(resumed.end, 'done');
+    assert.equal(resumed.journal, stopped.journal);
+    const enrolled = sandbox.requestLog.filter((entry) => entry.operation === 'enroll' && entry.status === 200);
+    assert.deepEqual(enrolled.map((entry) => entry.customId).sort(), ids, 'everyone enrolled, each once');
+    const skipped = resumed.persons
+      .filter((person) => person.result === 'already-done')
+      .map((person) => person.customId);
+    assert.ok(skipped.length > 0, 'persons confirmed before Cancel are skipped');
+    const sentAgain = sandbox.requestLog.slice(logged).filter((entry) => skipped.includes(entry.customId ?? ''));
+    assert.deepEqual(sentAgain, [], 'no request at all for a person confirmed before Cancel');
+  });
+
   it('an invalid folder sends nothing and says why', async () => {
     const { folder, sandbox, user } = session;
     await folder.write('mixed/person-1.jpg', sampleFaceJpeg(70, 96));

@@ -2,7 +2,6 @@ import type { Client, Sleep } from '../http/client';
 import type { Gates } from './gates';
 import type { PersonProgress } from './journal';
 import type { IdFrom, PlanProblem } from './plan';
-import type { CheckedPerson } from './preflight';
 import type { BulkOperation } from './records';
 import type { ImageSlot } from './slots';
 
@@ -98,8 +97,15 @@ export interface BulkSummary {
 
 export type Action = 'send' | 'reconcile' | 'update-changed' | 'skip' | 'report-changed';
 
+/** What sending a person needs: its CustomID and where its images are (digests stay in the journal). */
+export interface PersonFiles {
+  customId: string;
+  images: readonly { file: string; slot: string }[];
+}
+
 export interface Work {
-  person: CheckedPerson;
+  /** A CheckedPerson until its planned record is written, then only its PersonFiles. */
+  person: PersonFiles;
   op: BulkOperation;
   action: Action;
   progress?: PersonProgress;

@@ -43,7 +43,7 @@ function describeBytes(byteCount: number): string {
   return l10n.t('{0} ({1} bytes)', formatSize(byteCount), byteCount);
 }
 
-function tooLarge(path: string, size: number, maxBytes: number): ImageReadError {
+export function tooLarge(path: string, size: number, maxBytes: number): ImageReadError {
   return new ImageReadError(
     'too-large',
     path,
@@ -51,7 +51,8 @@ function tooLarge(path: string, size: number, maxBytes: number): ImageReadError 
   );
 }
 
-function fromSystemError(path: string, error: unknown): ImageReadError {
+/** The ImageReadError for a failed stat, open or read: names the file and says why. */
+export function fromSystemError(path: string, error: unknown): ImageReadError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new ImageReadError('not-found', path, l10n.t('Image {0} does not exist.', path), { cause: error });

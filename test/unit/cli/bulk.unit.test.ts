@@ -316,6 +316,71 @@ describe('biopassid bulk: a folder of people, journaled and resumable (real HTTP
     assert.match(readFileSync(join(dir, 'g.csv'), 'utf8'), /person-0009,gated,gate live/);
   });
 
+  it('icao>=N and nfiq<=K gates enroll exactly the persons the API grades well enough, and report the others', async () => {
+    const ids = Array.from({ length: 8 }, (_, index) => personId(20 + index));
+    writePersonFolders(join(dir, 'people'), ids, ['finger-1', 'right-index']);
+    // What the API says of each image, asked the way any client would.
+    const grade = async (
+      path: string,
+      file: string,
+      pick: (body: Record<string, Record<string, number>>) => number,
+    ) => {
+      const image = readFileSync(join(dir, 'people', file)).toString('base64');
+      const answer = await fetch(`${sandbox.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Ocp-Apim-Subscription-Key': sandbox.key },
+        body: JSON.stringify({ Check: { Image: image } }),
+      });
+      return pick((await answer.json()) as Record<string, Record<string, number>>);
+    };
+    const icao = new Map<string, number>();
+    const nfiq = new Map<string, number>();
+    for (const id of ids) {
+      icao.set(id, await grade('/quality/check_icao', `${id}/face.jpg`, (body) => body.ICAO?.FaceImageConformed ?? -1));
+      const fingers = [
+        await grade('/quality/check_nfiq', `${id}/finger-1.tif`, (body) => body.NFIQ?.Quality ?? 99),
+        await grade('/quality/check_nfiq', `${id}/right-index.tif`, (body) => body.NFIQ?.Quality ?? 99),
+      ];
+      nfiq.set(id, Math.max(...fingers));
+    }
+    // Thresholds in the middle of what the images got, so that each gate lets some in and keeps some out.
+    const icaoMin = [...icao.values()].sort((a, b) => a - b)[4] as number;
+    const icaoPassers = ids.filter((id) => (icao.get(id) as number) >= icaoMin);
+    const qualities = icaoPassers.map((id) => nfiq.get(id) as number).sort((a, b) => a - b);
+    const nfiqMax = qualities[Math.floor((qualities.length - 1) / 2)] as number;
+    const passes = (id: string) => (icao.get(id) as number) >= icaoMin && (nfiq.get(id) as number) <= nfiqMax;
+    const admitted = ids.filter(passes);
+    assert.ok(admitted.length > 0, `someone passes both gates (ICAO >= ${icaoMin}, NFIQ <= ${nfiqMax})`);
+    assert.ok(icaoPassers.length < ids.length, 'the ICAO gate keeps someone out');
+    assert.ok(admitted.length < icaoPassers.length, 'the NFIQ gate keeps out someone the ICAO gate let through');
+    sandbox.reset();
+
+    const run = await bulk(
+      'enroll',
+      'people',
+      '--id-from',
+      'folder',
+      '--journal',
+      'q.jsonl',
+      '--gate',
+      `icao>=${icaoMin},nfiq<=${nfiqMax}`,
+      '--report',
+      'q.csv',
+      ...base(),
+    );
+
+    assert.equal(run.code, 1, 'a gated person makes the run exit 1');
+    assert.deepEqual([...requestsById(sandbox.requestLog, 'enroll', 200).keys()].sort(), admitted);
+    const report = readFileSync(join(dir, 'q.csv'), 'utf8');
+    for (const id of ids.filter((id) => !passes(id))) {
+      const gate = (icao.get(id) as number) < icaoMin ? 'icao' : 'nfiq';
+      assert.match(run.stdout, new RegExp(`${id}: gated \\(gate ${gate}: `));
+      assert.match(report, new RegExp(`${id},gated,"?gate ${gate}: `));
+      assert.equal(requestsById(sandbox.requestLog, 'enroll').has(id), false, `${id} is not enrolled`);
+    }
+    for (const id of admitted) assert.match(report, new RegExp(`${id},enrolled,`));
+  });
+
   it('bulk needs a subcommand, a journal and sane options (exit 2)', async () => {
     for (const args of [
       [],
