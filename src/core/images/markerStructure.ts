@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import {
   asBuffer,
   count,
@@ -16,8 +17,10 @@ import {
  * length checked against the file, and skip entropy-coded data with Buffer.indexOf(0xFF) rather
  * than a byte loop. Every step moves forward, so the walk is linear in the file.
  */
-const CUT = 'an interrupted copy or download';
-const JPEG_END = `it ends before its end-of-image marker (${CUT}?)`;
+/** The fault of a JPEG or WSQ that stops before its end-of-image marker. */
+function endMissing(): StructureFault {
+  return truncated(l10n.t('it ends before its end-of-image marker (an interrupted copy or download?)'));
+}
 
 const JPEG_NAMES: Record<number, string> = {
   196: 'DHT',
@@ -46,23 +49,29 @@ function isJpegFrame(marker: number): boolean {
 }
 
 /** A segment's length field: its end, or the fault when it cannot be. `at` is the marker's 0xFF. */
-function segmentEnd(
-  data: DataView,
-  at: number,
-  name: string,
-  end: string,
-): { end: number; length: number } | StructureFault {
+function segmentEnd(data: DataView, at: number, name: string): { end: number; length: number } | StructureFault {
   const size = data.byteLength;
-  if (at + 4 > size) return truncated(end);
+  if (at + 4 > size) return endMissing();
   const length = data.getUint16(at + 2);
   if (length < 2) {
     return malformed(
-      `its ${name} segment at offset ${count(at)} declares a length of ${length}, less than the length field itself`,
+      l10n.t(
+        'its {0} segment at offset {1} declares a length of {2}, less than the length field itself',
+        name,
+        count(at),
+        length,
+      ),
     );
   }
   if (at + 2 + length > size) {
     return truncated(
-      `its ${name} segment at offset ${count(at)} declares ${count(length)} bytes, ${pastTheEnd(size)} (${CUT}, or a wrong segment length?)`,
+      l10n.t(
+        'its {0} segment at offset {1} declares {2} bytes, {3} (an interrupted copy or download, or a wrong segment length?)',
+        name,
+        count(at),
+        count(length),
+        pastTheEnd(size),
+      ),
     );
   }
   return { end: at + 2 + length, length };
@@ -71,16 +80,20 @@ function segmentEnd(
 export function jpegStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
   const size = bytes.length;
   const data = dataView(bytes);
-  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return malformed('it does not open with a start-of-image marker');
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return malformed(l10n.t('it does not open with a start-of-image marker'));
   let pos = 2; // past SOI
   let frame: number | undefined;
   let scanned = false;
   for (;;) {
     meter.steps++;
-    if (pos >= size) return truncated(JPEG_END);
+    if (pos >= size) return endMissing();
     if (bytes[pos] !== 0xff) {
       return malformed(
-        `where a marker should be, at offset ${count(pos)}, there is the byte ${hexByte(bytes[pos] ?? 0)} (is the length of the segment before it wrong?)`,
+        l10n.t(
+          'where a marker should be, at offset {0}, there is the byte {1} (is the length of the segment before it wrong?)',
+          count(pos),
+          hexByte(bytes[pos] ?? 0),
+        ),
       );
     }
     // Any number of 0xFF fill bytes may precede a marker.
@@ -90,14 +103,18 @@ export function jpegStructureFault(bytes: Uint8Array, meter: StepMeter): Structu
     }
     const at = pos;
     const marker = bytes[pos + 1];
-    if (marker === undefined) return truncated(JPEG_END);
+    if (marker === undefined) return endMissing();
     pos += 2;
-    if (marker === 0x00) return malformed(`a stray 0xFF 0x00 at offset ${count(at)}, where a marker should be`);
-    if (marker === 0xd8) return malformed(`a second start-of-image marker at offset ${count(at)}`);
+    if (marker === 0x00)
+      return malformed(l10n.t('a stray 0xFF 0x00 at offset {0}, where a marker should be', count(at)));
+    if (marker === 0xd8) return malformed(l10n.t('a second start-of-image marker at offset {0}', count(at)));
     if (marker === 0xd9) {
       if (!scanned) {
         return malformed(
-          `its end-of-image marker at offset ${count(at)} comes before any scan (SOS): it holds no image data`,
+          l10n.t(
+            'its end-of-image marker at offset {0} comes before any scan (SOS): it holds no image data',
+            count(at),
+          ),
         );
       }
       return undefined;
@@ -105,39 +122,53 @@ export function jpegStructureFault(bytes: Uint8Array, meter: StepMeter): Structu
     // TEM and the restart markers stand alone, without a length.
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
     const name = jpegName(marker);
-    const segment = segmentEnd(data, at, name, JPEG_END);
+    const segment = segmentEnd(data, at, name);
     if ('kind' in segment) return segment;
     const { end, length } = segment;
     if (isJpegFrame(marker)) {
       if (frame !== undefined) {
         return malformed(
-          `a second frame header (${name}) at offset ${count(at)}; the first is at offset ${count(frame)}`,
+          l10n.t(
+            'a second frame header ({0}) at offset {1}; the first is at offset {2}',
+            name,
+            count(at),
+            count(frame),
+          ),
         );
       }
       const components = length >= 8 ? (bytes[at + 9] ?? 0) : 0;
       if (components === 0 || length !== 8 + 3 * components) {
         return malformed(
-          `its frame header (${name}) at offset ${count(at)} is ${count(length)} bytes long, which fits no number of components`,
+          l10n.t(
+            'its frame header ({0}) at offset {1} is {2} bytes long, which fits no number of components',
+            name,
+            count(at),
+            count(length),
+          ),
         );
       }
       if (data.getUint16(at + 7) === 0)
-        return malformed(`its frame header (${name}) at offset ${count(at)} declares a width of 0`);
+        return malformed(l10n.t('its frame header ({0}) at offset {1} declares a width of 0', name, count(at)));
       frame = at;
     } else if (marker === 0xda) {
       if (frame === undefined) {
         return malformed(
-          `its scan (SOS) at offset ${count(at)} comes before the frame header (SOF): no decoder can read it`,
+          l10n.t('its scan (SOS) at offset {0} comes before the frame header (SOF): no decoder can read it', count(at)),
         );
       }
       const components = length >= 3 ? (bytes[at + 4] ?? 0) : 0;
       if (components < 1 || components > 4 || length !== 6 + 2 * components) {
         return malformed(
-          `its scan header (SOS) at offset ${count(at)} is ${count(length)} bytes long, which fits no number of components`,
+          l10n.t(
+            'its scan header (SOS) at offset {0} is {1} bytes long, which fits no number of components',
+            count(at),
+            count(length),
+          ),
         );
       }
       scanned = true;
       const next = skipEntropyCoded(asBuffer(bytes), end, meter);
-      if (next === undefined) return truncated(JPEG_END);
+      if (next === undefined) return endMissing();
       pos = next;
       continue;
     }
@@ -175,7 +206,6 @@ const WSQ_SOB = 0xa3;
 const WSQ_COM = 0xa8;
 const WSQ_NAMES: Record<number, string> = { 162: 'SOF', 164: 'DTT', 165: 'DQT', 166: 'DHT', 167: 'DRT', 168: 'COM' };
 const WSQ_END = Buffer.from([0xff, WSQ_EOI]);
-const WSQ_CUT = `it ends before its end-of-image marker (${CUT}?)`;
 
 /**
  * WSQ (FBI IAFIS-IC-0110): the segments from SOI up to the first block (SOB) are walked with
@@ -186,35 +216,47 @@ const WSQ_CUT = `it ends before its end-of-image marker (${CUT}?)`;
 export function wsqStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
   const size = bytes.length;
   const data = dataView(bytes);
-  if (bytes[0] !== 0xff || bytes[1] !== WSQ_SOI) return malformed('it does not open with a start-of-image marker');
+  if (bytes[0] !== 0xff || bytes[1] !== WSQ_SOI)
+    return malformed(l10n.t('it does not open with a start-of-image marker'));
   let pos = 2; // past SOI
   let frame = false;
   for (;;) {
     meter.steps++;
-    if (pos + 2 > size) return truncated(WSQ_CUT);
+    if (pos + 2 > size) return endMissing();
     const marker = bytes[pos + 1] ?? 0;
     if (bytes[pos] !== 0xff || marker < WSQ_SOI || marker > WSQ_COM) {
       const found = [bytes[pos] ?? 0, marker].map(hexByte).join(' ');
       return malformed(
-        `where a marker should be, at offset ${count(pos)}, there are the bytes ${found} (is the length of the segment before it wrong?)`,
+        l10n.t(
+          'where a marker should be, at offset {0}, there are the bytes {1} (is the length of the segment before it wrong?)',
+          count(pos),
+          found,
+        ),
       );
     }
     if (marker === WSQ_SOB) {
-      if (!frame) return malformed(`its first block (SOB) at offset ${count(pos)} comes before the frame header (SOF)`);
-      return asBuffer(bytes).indexOf(WSQ_END, pos + 2) === -1 ? truncated(WSQ_CUT) : undefined;
+      if (!frame)
+        return malformed(l10n.t('its first block (SOB) at offset {0} comes before the frame header (SOF)', count(pos)));
+      return asBuffer(bytes).indexOf(WSQ_END, pos + 2) === -1 ? endMissing() : undefined;
     }
-    if (marker === WSQ_SOI) return malformed(`a second start-of-image marker at offset ${count(pos)}`);
+    if (marker === WSQ_SOI) return malformed(l10n.t('a second start-of-image marker at offset {0}', count(pos)));
     if (marker === WSQ_EOI) {
-      return malformed(`its end-of-image marker at offset ${count(pos)} comes before any block of image data`);
+      return malformed(
+        l10n.t('its end-of-image marker at offset {0} comes before any block of image data', count(pos)),
+      );
     }
     const name = WSQ_NAMES[marker] ?? hexByte(marker);
-    const segment = segmentEnd(data, pos, name, WSQ_CUT);
+    const segment = segmentEnd(data, pos, name);
     if ('kind' in segment) return segment;
     if (marker === WSQ_SOF) {
-      if (frame) return malformed(`a second frame header (SOF) at offset ${count(pos)}`);
+      if (frame) return malformed(l10n.t('a second frame header (SOF) at offset {0}', count(pos)));
       if (segment.length < 8) {
         return malformed(
-          `its frame header (SOF) at offset ${count(pos)} is ${segment.length} bytes long, too short to hold the image size`,
+          l10n.t(
+            'its frame header (SOF) at offset {0} is {1} bytes long, too short to hold the image size',
+            count(pos),
+            segment.length,
+          ),
         );
       }
       frame = true;

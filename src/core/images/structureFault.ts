@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 /**
  * What a structure walk found wrong with an image. "truncated": the file ends before its own
  * structure does (a chunk, segment or scan runs on past the last byte, or the end marker is
@@ -33,7 +34,7 @@ export function count(value: number): string {
 
 /** "past the end of the file (16,566 bytes)" */
 export function pastTheEnd(size: number): string {
-  return `past the end of the file (${count(size)} bytes)`;
+  return l10n.t('past the end of the file ({0} bytes)', count(size));
 }
 
 export function hexByte(value: number): string {

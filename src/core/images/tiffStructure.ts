@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import {
   count,
   dataView,
@@ -69,7 +70,7 @@ const TAG_NAMES: Record<number, string> = {
 
 function tagName(tag: number): string {
   const name = TAG_NAMES[tag];
-  return name === undefined ? `tag ${tag}` : `${name} (tag ${tag})`;
+  return name === undefined ? l10n.t('tag {0}', tag) : l10n.t('{0} (tag {1})', name, tag);
 }
 
 /** Where an entry's values are: their type, how many, and the offset of the first. */
@@ -87,38 +88,45 @@ interface Budget {
 
 export function tiffStructureFault(bytes: Uint8Array, meter: StepMeter): StructureFault | undefined {
   const size = bytes.length;
-  if (size < 8) return truncated('it ends inside its 8-byte header (an interrupted copy or download?)');
+  if (size < 8) return truncated(l10n.t('it ends inside its 8-byte header (an interrupted copy or download?)'));
   const data = dataView(bytes);
   const order = String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0);
-  if (order !== 'II' && order !== 'MM') return malformed(`its byte-order mark is not II or MM`);
+  if (order !== 'II' && order !== 'MM') return malformed(l10n.t('its byte-order mark is not II or MM'));
   const little = order === 'II';
   const version = data.getUint16(2, little);
-  if (version === 43) return malformed(`it is a BigTIFF (version 43), which this tool does not read`);
-  if (version !== 42) return malformed(`its version is ${version}, not 42`);
+  if (version === 43) return malformed(l10n.t('it is a BigTIFF (version 43), which this tool does not read'));
+  if (version !== 42) return malformed(l10n.t('its version is {0}, not 42', version));
   const budget: Budget = { entries: Math.floor(size / 12), values: Math.floor(size / 2) };
   const visited = new Set<number>();
-  let from = 'the header';
+  let from = l10n.t('the header');
   let previous: number | undefined;
   let offset = data.getUint32(4, little);
-  if (offset === 0) return malformed('its header points at no IFD (offset 0): it holds no image');
+  if (offset === 0) return malformed(l10n.t('its header points at no IFD (offset 0): it holds no image'));
   for (let index = 0; offset !== 0; index++) {
     meter.steps++;
-    if (offset === previous) return malformed(`IFD at offset ${count(offset)} points back to itself (a loop)`);
+    if (offset === previous)
+      return malformed(l10n.t('IFD at offset {0} points back to itself (a loop)', count(offset)));
     if (visited.has(offset)) {
-      return malformed(`${from} points back to the IFD at offset ${count(offset)} (a loop)`);
+      return malformed(l10n.t('{0} points back to the IFD at offset {1} (a loop)', from, count(offset)));
     }
-    if (index === MAX_IFDS) return malformed(`it chains more than ${count(MAX_IFDS)} IFDs`);
-    if (offset < 8) return malformed(`${from} points at an IFD at offset ${offset}, inside the 8-byte header`);
+    if (index === MAX_IFDS) return malformed(l10n.t('it chains more than {0} IFDs', count(MAX_IFDS)));
+    if (offset < 8)
+      return malformed(l10n.t('{0} points at an IFD at offset {1}, inside the 8-byte header', from, offset));
     if (offset + 2 > size) {
       return malformed(
-        `${from} points at an IFD at offset ${count(offset)}, ${pastTheEnd(size)}: the file is cut short, or the offset is wrong`,
+        l10n.t(
+          '{0} points at an IFD at offset {1}, {2}: the file is cut short, or the offset is wrong',
+          from,
+          count(offset),
+          pastTheEnd(size),
+        ),
       );
     }
     visited.add(offset);
     const fault = ifdFault(bytes, data, little, offset, index === 0, budget, meter);
     if (fault) return fault;
     previous = offset;
-    from = `IFD at offset ${count(offset)}`;
+    from = l10n.t('IFD at offset {0}', count(offset));
     offset = data.getUint32(offset + 2 + data.getUint16(offset, little) * 12, little);
   }
   return undefined;
@@ -134,17 +142,24 @@ function ifdFault(
   meter: StepMeter,
 ): StructureFault | undefined {
   const size = bytes.length;
-  const where = `IFD at offset ${count(offset)}`;
+  const where = l10n.t('IFD at offset {0}', count(offset));
   const entries = data.getUint16(offset, little);
-  if (entries === 0) return malformed(`the ${where} has no entries`);
+  if (entries === 0) return malformed(l10n.t('the {0} has no entries', where));
   const end = offset + 2 + entries * 12 + 4;
   if (end > size) {
     return malformed(
-      `the ${where} declares ${count(entries)} entries (${count(end - offset)} bytes), ${pastTheEnd(size)}`,
+      l10n.t(
+        'the {0} declares {1} entries ({2} bytes), {3}',
+        where,
+        count(entries),
+        count(end - offset),
+        pastTheEnd(size),
+      ),
     );
   }
   budget.entries -= entries;
-  if (budget.entries < 0) return malformed(`its IFDs overlap: they hold more entries than the file has room for`);
+  if (budget.entries < 0)
+    return malformed(l10n.t('its IFDs overlap: they hold more entries than the file has room for'));
 
   const wanted = new Map<number, Values>();
   for (let i = 0; i < entries; i++) {
@@ -160,7 +175,14 @@ function ifdFault(
     const at = length <= 4 ? entry + 8 : data.getUint32(entry + 8, little);
     if (length > 4 && at + length > size) {
       return malformed(
-        `the ${tagName(tag)} entry of the ${where} points at ${count(length)} bytes at offset ${count(at)}, ${pastTheEnd(size)}`,
+        l10n.t(
+          'the {0} entry of the {1} points at {2} bytes at offset {3}, {4}',
+          tagName(tag),
+          where,
+          count(length),
+          count(at),
+          pastTheEnd(size),
+        ),
       );
     }
     if (WANTED_TAGS.has(tag)) {
@@ -170,10 +192,10 @@ function ifdFault(
 
   if (first) {
     for (const tag of [IMAGE_WIDTH, IMAGE_LENGTH]) {
-      if (!wanted.has(tag)) return malformed(`the first IFD has no ${tagName(tag)} entry`);
+      if (!wanted.has(tag)) return malformed(l10n.t('the first IFD has no {0} entry', tagName(tag)));
     }
     if (!wanted.has(STRIP_OFFSETS) && !wanted.has(TILE_OFFSETS)) {
-      return malformed(`the first IFD has no StripOffsets or TileOffsets entry: it holds no image data`);
+      return malformed(l10n.t('the first IFD has no StripOffsets or TileOffsets entry: it holds no image data'));
     }
   }
   return (
@@ -208,32 +230,52 @@ function imageDataFault(
   for (const values of counts === undefined ? [offsets] : [offsets, counts]) {
     if (values.type !== SHORT && values.type !== LONG) {
       return malformed(
-        `the ${tagName(values.tag)} entry of the ${where} has field type ${values.type}; it must be SHORT or LONG`,
+        l10n.t(
+          'the {0} entry of the {1} has field type {2}; it must be SHORT or LONG',
+          tagName(values.tag),
+          where,
+          values.type,
+        ),
       );
     }
   }
-  if (offsets.count === 0) return malformed(`the ${tagName(offsetsTag)} entry of the ${where} lists no ${piece}s`);
+  if (offsets.count === 0)
+    return malformed(l10n.t('the {0} entry of the {1} lists no {2}s', tagName(offsetsTag), where, piece));
   if (counts !== undefined && counts.count !== offsets.count) {
     return malformed(
-      `the ${where} lists ${count(offsets.count)} ${piece} offsets but ${count(counts.count)} ${piece} byte counts`,
+      l10n.t(
+        'the {0} lists {1} {2} offsets but {3} {2} byte counts',
+        where,
+        count(offsets.count),
+        piece,
+        count(counts.count),
+      ),
     );
   }
   budget.values -= offsets.count;
-  if (budget.values < 0) return malformed(`its IFDs list more ${piece}s than the file has room for`);
+  if (budget.values < 0) return malformed(l10n.t('its IFDs list more {0}s than the file has room for', piece));
   const read = (values: Values, i: number) =>
     values.type === SHORT ? data.getUint16(values.at + i * 2, little) : data.getUint32(values.at + i * 4, little);
   for (let i = 0; i < offsets.count; i++) {
     meter.steps++;
     const start = read(offsets, i);
     const length = counts === undefined ? 0 : read(counts, i);
-    const name = `${piece} ${count(i + 1)} of ${count(offsets.count)} (${where})`;
+    // Built only for a fault: a TIFF may list thousands of strips.
+    const name = () => l10n.t('{0} {1} of {2} ({3})', piece, count(i + 1), count(offsets.count), where);
     if (start > size || (start === size && length > 0)) {
-      return malformed(`${name} starts at offset ${count(start)}, ${pastTheEnd(size)}`);
+      return malformed(l10n.t('{0} starts at offset {1}, {2}', name(), count(start), pastTheEnd(size)));
     }
     if (start + length > size) {
-      const lengths = TAG_NAMES[countsTag] ?? 'byte count';
+      const lengths = TAG_NAMES[countsTag] ?? l10n.t('byte count');
       return truncated(
-        `it ends inside ${name}, which declares ${count(length)} bytes from offset ${count(start)}, but the file ends at ${count(size)} (an interrupted copy or download, or a wrong ${lengths}?)`,
+        l10n.t(
+          'it ends inside {0}, which declares {1} bytes from offset {2}, but the file ends at {3} (an interrupted copy or download, or a wrong {4}?)',
+          name(),
+          count(length),
+          count(start),
+          count(size),
+          lengths,
+        ),
       );
     }
   }
