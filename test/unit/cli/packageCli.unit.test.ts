@@ -77,6 +77,22 @@ describe('npm run package:cli: the CLI as its own npm package', function () {
     assert.doesNotMatch(readFileSync(join(work, 'p-1.delete.biopass.json'), 'utf8'), /installed-test-key/);
   });
 
+  it('the installed biopassid speaks Portuguese under LANG=pt_BR.UTF-8 with no file besides its bundle', () => {
+    const run = (args: string[], env: Record<string, string>) =>
+      spawnSync(biopassid, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+    const help = run(['--help'], { LANG: 'pt_BR.UTF-8' });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(
+      help.stdout,
+      /^biopassid: a API de biometria da BioPass ID na linha de comando\n\nUso: biopassid <comando>/,
+    );
+    const english = run(['--lang', 'en', '--help'], { LANG: 'pt_BR.UTF-8' });
+    assert.match(english.stdout, /^biopassid: the BioPass ID biometrics API from the command line/);
+    const refused = run(['--lang', 'xx', '--help'], { LANG: 'pt_BR.UTF-8' });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--lang "xx" não é um idioma que esta CLI fala: use en ou pt-br\./);
+  });
+
   it('the installed biopassid runs the local sandbox until Ctrl-C', async () => {
     const server = spawn(biopassid, ['sandbox', '--key', 'fake-key-for-tests-0002'], { stdio: 'pipe' });
     try {
