@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import type { Sandbox } from './server';
 
 /**
@@ -7,19 +8,19 @@ import type { Sandbox } from './server';
  */
 export function formatSandboxBanner(sandbox: Pick<Sandbox, 'url' | 'key'>): string[] {
   return [
-    `BioPass ID sandbox listening on ${sandbox.url}`,
-    `Subscription key: ${sandbox.key}`,
+    l10n.t('BioPass ID sandbox listening on {0}', sandbox.url),
+    l10n.t('Subscription key: {0}', sandbox.key),
     '',
-    'VS Code extension: in settings set',
+    l10n.t('VS Code extension: in settings set'),
     '  "biopassid.environment": "custom",',
     `  "biopassid.customBaseUrl": "${sandbox.url}"`,
-    '  and store the key above as the subscription key.',
+    `  ${l10n.t('and store the key above as the subscription key.')}`,
     'CLI:',
     `  BIOPASSID_API_KEY=${shellWord(sandbox.key)} biopassid <command> --base-url ${sandbox.url}`,
-    'Any HTTP client: send the header',
+    l10n.t('Any HTTP client: send the header'),
     `  Ocp-Apim-Subscription-Key: ${sandbox.key}`,
     '',
-    'Persons and the request log live in memory only: they are gone when the sandbox stops (Ctrl-C).',
+    l10n.t('Persons and the request log live in memory only: they are gone when the sandbox stops (Ctrl-C).'),
   ];
 }
 
