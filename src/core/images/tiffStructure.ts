@@ -98,8 +98,9 @@ export function tiffStructureFault(bytes: Uint8Array, meter: StepMeter): Structu
   if (version !== 42) return malformed(l10n.t('its version is {0}, not 42', version));
   const budget: Budget = { entries: Math.floor(size / 12), values: Math.floor(size / 2) };
   const visited = new Set<number>();
-  let from = l10n.t('the header');
   let previous: number | undefined;
+  // Where the chain came from, named only for a fault: the header, or the IFD before.
+  const from = () => (previous === undefined ? l10n.t('the header') : l10n.t('IFD at offset {0}', count(previous)));
   let offset = data.getUint32(4, little);
   if (offset === 0) return malformed(l10n.t('its header points at no IFD (offset 0): it holds no image'));
   for (let index = 0; offset !== 0; index++) {
@@ -107,16 +108,16 @@ export function tiffStructureFault(bytes: Uint8Array, meter: StepMeter): Structu
     if (offset === previous)
       return malformed(l10n.t('IFD at offset {0} points back to itself (a loop)', count(offset)));
     if (visited.has(offset)) {
-      return malformed(l10n.t('{0} points back to the IFD at offset {1} (a loop)', from, count(offset)));
+      return malformed(l10n.t('{0} points back to the IFD at offset {1} (a loop)', from(), count(offset)));
     }
     if (index === MAX_IFDS) return malformed(l10n.t('it chains more than {0} IFDs', count(MAX_IFDS)));
     if (offset < 8)
-      return malformed(l10n.t('{0} points at an IFD at offset {1}, inside the 8-byte header', from, offset));
+      return malformed(l10n.t('{0} points at an IFD at offset {1}, inside the 8-byte header', from(), offset));
     if (offset + 2 > size) {
       return malformed(
         l10n.t(
           '{0} points at an IFD at offset {1}, {2}: the file is cut short, or the offset is wrong',
-          from,
+          from(),
           count(offset),
           pastTheEnd(size),
         ),
@@ -126,7 +127,6 @@ export function tiffStructureFault(bytes: Uint8Array, meter: StepMeter): Structu
     const fault = ifdFault(bytes, data, little, offset, index === 0, budget, meter);
     if (fault) return fault;
     previous = offset;
-    from = l10n.t('IFD at offset {0}', count(offset));
     offset = data.getUint32(offset + 2 + data.getUint16(offset, little) * 12, little);
   }
   return undefined;
@@ -142,15 +142,15 @@ function ifdFault(
   meter: StepMeter,
 ): StructureFault | undefined {
   const size = bytes.length;
-  const where = l10n.t('IFD at offset {0}', count(offset));
+  const where = () => l10n.t('IFD at offset {0}', count(offset));
   const entries = data.getUint16(offset, little);
-  if (entries === 0) return malformed(l10n.t('the {0} has no entries', where));
+  if (entries === 0) return malformed(l10n.t('the {0} has no entries', where()));
   const end = offset + 2 + entries * 12 + 4;
   if (end > size) {
     return malformed(
       l10n.t(
         'the {0} declares {1} entries ({2} bytes), {3}',
-        where,
+        where(),
         count(entries),
         count(end - offset),
         pastTheEnd(size),
@@ -178,7 +178,7 @@ function ifdFault(
         l10n.t(
           'the {0} entry of the {1} points at {2} bytes at offset {3}, {4}',
           tagName(tag),
-          where,
+          where(),
           count(length),
           count(at),
           pastTheEnd(size),
@@ -217,7 +217,7 @@ const TILES: Pieces = { offsetsTag: TILE_OFFSETS, countsTag: TILE_BYTE_COUNTS, p
 function imageDataFault(
   data: DataView,
   little: boolean,
-  where: string,
+  where: () => string,
   wanted: ReadonlyMap<number, Values>,
   { offsetsTag, countsTag, piece }: Pieces,
   budget: Budget,
@@ -233,19 +233,19 @@ function imageDataFault(
         l10n.t(
           'the {0} entry of the {1} has field type {2}; it must be SHORT or LONG',
           tagName(values.tag),
-          where,
+          where(),
           values.type,
         ),
       );
     }
   }
   if (offsets.count === 0)
-    return malformed(l10n.t('the {0} entry of the {1} lists no {2}s', tagName(offsetsTag), where, piece));
+    return malformed(l10n.t('the {0} entry of the {1} lists no {2}s', tagName(offsetsTag), where(), piece));
   if (counts !== undefined && counts.count !== offsets.count) {
     return malformed(
       l10n.t(
         'the {0} lists {1} {2} offsets but {3} {2} byte counts',
-        where,
+        where(),
         count(offsets.count),
         piece,
         count(counts.count),
@@ -261,7 +261,7 @@ function imageDataFault(
     const start = read(offsets, i);
     const length = counts === undefined ? 0 : read(counts, i);
     // Built only for a fault: a TIFF may list thousands of strips.
-    const name = () => l10n.t('{0} {1} of {2} ({3})', piece, count(i + 1), count(offsets.count), where);
+    const name = () => l10n.t('{0} {1} of {2} ({3})', piece, count(i + 1), count(offsets.count), where());
     if (start > size || (start === size && length > 0)) {
       return malformed(l10n.t('{0} starts at offset {1}, {2}', name(), count(start), pastTheEnd(size)));
     }
