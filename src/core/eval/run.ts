@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ESTIMATED_CALL_SECONDS } from '../contract/choices';
-import type { Client } from '../http';
+import { type Client, JsonText } from '../http';
 import type { Outcome } from '../http/outcome';
 import { imageFileProblem } from '../images/integrity';
 import { readImageFile, toBase64 } from '../images/read';
@@ -193,18 +193,17 @@ export async function runEvaluation(plan: EvalPlan, client: Client, options: Run
   // Pairs that cannot be matched still count as done for the progress.
   for (let k = matchable.length; k < plan.pending.length; k++) tick();
 
+  // Each template is written as JSON once, not once per pair it is in: a match body is three
+  // strings joined. The journal takes a batch of scores per write (JournalWriter).
+  const matchHead = `{"Match":{"Type":${JSON.stringify(plan.modality)},"Format":${JSON.stringify(format)},"Artifact_A":`;
+  const quoted = new Map<number, string>();
+  for (const [index, template] of templates) quoted.set(index, JSON.stringify(template));
+  const sendOptions = { signal: options.signal };
   try {
     await pool(matchable, concurrency, options.signal, async (pair) => {
-      const body = {
-        Match: {
-          Type: plan.modality,
-          Format: format,
-          Artifact_A: templates.get(pair.a),
-          Artifact_B: templates.get(pair.b),
-        },
-      };
+      const body = new JsonText(`${matchHead}${quoted.get(pair.a)},"Artifact_B":${quoted.get(pair.b)}}}`);
       calls.match++;
-      const outcome = await client.send('match', body, { signal: options.signal });
+      const outcome = await client.send('match', body, sendOptions);
       tick();
       const score =
         outcome.kind === 'success' ? (outcome.body as { Match?: { Score?: unknown } }).Match?.Score : undefined;

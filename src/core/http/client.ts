@@ -10,6 +10,7 @@ import { Redactor } from '../redact';
 import { type AttemptSignal, attemptSignal } from './attemptSignal';
 import { type BodyStream, readBody } from './body';
 import type { Draft } from './draft';
+import { JsonText } from './jsonText';
 import { classifyFailure, networkDraft } from './networkError';
 import type { AttemptInfo, Outcome } from './outcome';
 import { classifyResponse, cutOffDraft, tooLargeDraft } from './response';
@@ -65,6 +66,7 @@ export interface SendOptions {
 }
 
 export interface Client {
+  /** Sends `body` serialised as JSON, or a JsonText as it is. */
   send(operation: OperationId, body: unknown, options?: SendOptions): Promise<Outcome>;
 }
 
@@ -214,9 +216,13 @@ export function createClient(options: ClientOptions): Client {
     let explanation = fields.explanation;
     let nextStep = fields.nextStep;
     if (fields.kind === 'gateway-error' && fields.reason === 'rate-limited') {
-      if (attempts > 1) explanation += ` Still rate limited after ${attempts} attempts.`;
+      if (attempts > 1) explanation += ` ${l10n.t('Still rate limited after {0} attempts.', attempts)}`;
       if (fields.retryAfterSeconds !== undefined && fields.retryAfterSeconds > MAX_RETRY_AFTER_SECONDS) {
-        explanation += ` It asks for a wait of ${fields.retryAfterSeconds} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this client waits on its own.`;
+        explanation += ` ${l10n.t(
+          'It asks for a wait of {0} s, longer than the {1} s this client waits on its own.',
+          fields.retryAfterSeconds,
+          MAX_RETRY_AFTER_SECONDS,
+        )}`;
       }
     }
     let retryable = retry === 'safe';
@@ -245,9 +251,25 @@ export function createClient(options: ClientOptions): Client {
 
   function cancelledDraft(url: URL, status?: number): Draft {
     return networkDraft(
-      { cause: 'aborted', sentRequest: false, message: 'cancelled before the request was sent', notHttp: false },
+      {
+        cause: 'aborted',
+        sentRequest: false,
+        message: l10n.t('cancelled before the request was sent'),
+        notHttp: false,
+      },
       { url, timeoutMs, clean, ...(status === undefined ? {} : { status }) },
     );
+  }
+
+  // One URL per operation, parsed once: the client only reads it.
+  const urls = new Map<OperationId, URL>();
+  function urlOf(operation: Operation): URL {
+    let url = urls.get(operation.id);
+    if (!url) {
+      url = new URL(`${baseUrl}${operation.path}`);
+      urls.set(operation.id, url);
+    }
+    return url;
   }
 
   return {
@@ -255,8 +277,8 @@ export function createClient(options: ClientOptions): Client {
       const operation = Object.hasOwn(OPERATIONS, operationId) ? OPERATIONS[operationId] : undefined;
       if (!operation) throw new TypeError(`Unknown operation: ${String(operationId)}`);
       const started = now();
-      const url = new URL(`${baseUrl}${operation.path}`);
-      const payload = JSON.stringify(body ?? null);
+      const url = urlOf(operation);
+      const payload = body instanceof JsonText ? body.text : JSON.stringify(body ?? null);
       const signal = sendOptions.signal;
       if (signal?.aborted) return finalize(operation, cancelledDraft(url), 0, started);
 

@@ -9,6 +9,7 @@ export {
   type SendOptions,
   type Sleep,
 } from './client';
+export { JsonText } from './jsonText';
 export {
   type AttemptInfo,
   type BadRequestOutcome,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import { createClient } from '../../../../src/core/http/client';
+import { JsonText } from '../../../../src/core/http/jsonText';
 import { HttpLoopback } from './loopback';
 import { BODIES, expectKind, KEY, testClient } from './support';
 
@@ -32,6 +33,15 @@ describe('HTTP client: requests', () => {
       assert.deepEqual(JSON.parse(request?.body ?? ''), BODIES[operation]);
     });
   }
+
+  it('sends a body already written as JSON text exactly as written', async () => {
+    server.replyJson(200, { Match: { IsGenuine: true, Score: 90 } });
+    const text = '{"Match":{"Type":"FACE","Format":"BIOPASS","Artifact_A":"QUJD","Artifact_B":"REVG"}}';
+    const outcome = await testClient(server.baseUrl).send('match', new JsonText(text));
+    expectKind(outcome, 'success');
+    assert.equal(server.requests[0]?.url, '/multibiometrics/match');
+    assert.equal(server.requests[0]?.body, text);
+  });
 
   it("keeps no listener on the caller's signal once a request is over: a batch of 50 under one Cancel warns of no leak", async () => {
     server.replyJson(200, { Person: { CustomID: '1234', BioPassID: 'b-1' } });
