@@ -207,7 +207,7 @@ function logicalFailureMessage(body: unknown, operation: Operation): string | un
   if (record.Success === false) return textOf(record.Message) ?? textOf(record.result) ?? '';
   const inner = asRecord(record[operation.envelope]);
   if (inner && (operation.envelope === 'Encode' || operation.envelope === 'Decode') && inner.Success === false) {
-    return textOf(inner.Message) ?? textOf(record.Message) ?? `${operation.envelope}.Success is false`;
+    return textOf(inner.Message) ?? textOf(record.Message) ?? l10n.t('{0}.Success is false', operation.envelope);
   }
   return undefined;
 }
