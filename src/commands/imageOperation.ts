@@ -1,23 +1,18 @@
 import vscode = require('vscode');
 
 import type { ExtensionServices } from '../context';
-import { OPERATIONS, type OperationId } from '../core/contract/operations';
-import { personRequest, type SingleImageOperation, singleImageRequest } from '../core/request/build';
+import { OPERATIONS } from '../core/contract/operations';
+import type { SingleImageOperation } from '../core/request/build';
 import type { PreparedCall } from '../run/call';
+import { imageCall, isPersonOperation, type PersonOperation } from '../run/imageCall';
 import { pickImages, readImage } from '../run/images';
 import { runCalls } from '../run/runCalls';
 import { promptCustomId } from '../ui/customIdPrompt';
 import { pickFinger } from '../ui/fingerPick';
 
-type PersonOperation = Extract<OperationId, 'enroll' | 'verify' | 'update'>;
-
 export type ImageOperationSpec =
   | { operation: PersonOperation; biometric: 'face' | 'finger' }
   | { operation: SingleImageOperation; biometric: 'face' | 'finger' };
-
-function isPerson(operation: OperationId): operation is PersonOperation {
-  return operation === 'enroll' || operation === 'verify' || operation === 'update';
-}
 
 /**
  * An image action (Explorer menu, editor title, palette): for each selected image, read and
@@ -37,26 +32,18 @@ export function imageOperation(spec: ImageOperationSpec) {
           problems.push(read.message);
           continue;
         }
-        if (!isPerson(spec.operation)) {
-          calls.push({
-            operation: spec.operation,
-            body: singleImageRequest(spec.operation, read.base64),
-            source: read.name,
-            context: {},
-          });
+        const from = { kind: 'image', uri: image.toString(), role: spec.biometric } as const;
+        if (!isPersonOperation(spec.operation)) {
+          calls.push(imageCall(spec.operation, read.base64, read.name, from));
           continue;
         }
         const customId = await promptCustomId(services, spec.operation, image);
         if (customId === undefined) return undefined;
         const finger = spec.biometric === 'finger' ? await pickFinger(services, read.name) : undefined;
         if (spec.biometric === 'finger' && finger === undefined) return undefined;
-        calls.push({
-          operation: spec.operation,
-          body: personRequest(customId, finger ? { fingers: { [finger]: read.base64 } } : { face: read.base64 }),
-          customId,
-          source: read.name,
-          context: { customId, sentFace: !finger, sentFingers: finger ? [finger] : [] },
-        });
+        calls.push(
+          imageCall(spec.operation, read.base64, read.name, { ...from, ...(finger ? { finger } : {}) }, customId),
+        );
       }
       if (problems.length > 0) {
         services.log.warn(`${title}: not sent\n  ${problems.join('\n  ')}`);

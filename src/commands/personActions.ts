@@ -2,7 +2,7 @@ import vscode = require('vscode');
 
 import type { ExtensionServices } from '../context';
 import { sampleFaceJpeg } from '../core/images/samples';
-import { personRequest } from '../core/request/build';
+import { imageCall } from '../run/imageCall';
 import { pickImages, readImage } from '../run/images';
 import { runCalls } from '../run/runCalls';
 import { customIdOf } from './resultCommands';
@@ -20,13 +20,7 @@ export function verifyListedPerson(services: ExtensionServices) {
       return undefined;
     }
     return runCalls(services, 'verify', [
-      {
-        operation: 'verify',
-        body: personRequest(customId, { face: read.base64 }),
-        customId,
-        source: read.name,
-        context: { customId, sentFace: true, sentFingers: [] },
-      },
+      imageCall('verify', read.base64, read.name, { kind: 'image', uri: uri.toString(), role: 'face' }, customId),
     ]);
   };
 }

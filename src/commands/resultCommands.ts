@@ -2,10 +2,9 @@ import vscode = require('vscode');
 
 import type { ExtensionServices } from '../context';
 import { responseWithDescriptors, responseWithImageFiles } from '../core/results/responseJson';
-import { isSafeToResend } from '../core/sidebar/models';
 import type { PanelCall } from '../panels/panelHost';
 import { RESPONSE_SCHEME } from '../panels/responseDocuments';
-import { runCalls } from '../run/runCalls';
+import { resendEntry } from './resendHistory';
 
 function isPanelCall(value: unknown): value is PanelCall {
   return typeof value === 'object' && value !== null && 'outcome' in value && 'call' in value;
@@ -115,20 +114,16 @@ function historyIdOf(argument: unknown): string | undefined {
   return typeof id === 'string' && id.startsWith('history:') ? id.slice('history:'.length) : undefined;
 }
 
-/** Sends a history entry's request again when it changes nothing on the service and is still held. */
+/** Sends a history entry's request again where that is safe (src/commands/resendHistory.ts), else says why. */
 export function resendHistoryEntry(services: ExtensionServices) {
   return async (argument: unknown) => {
     const id = historyIdOf(argument);
-    const held = id ? services.panels.heldCall(id) : undefined;
-    if (!held || !isSafeToResend(held.call.operation)) {
-      void services.ui.showInformationMessage(
-        vscode.l10n.t(
-          'This request cannot be re-sent from the history: only calls that change nothing on the service, while their result panel is open (images are not kept).',
-        ),
-      );
+    const entry = id ? services.history.find(id) : undefined;
+    if (!entry) {
+      void services.ui.showInformationMessage(vscode.l10n.t('That request is no longer in the BioPass ID history.'));
       return undefined;
     }
-    return runCalls(services, held.call.operation, [held.call]);
+    return resendEntry(services, entry);
   };
 }
 

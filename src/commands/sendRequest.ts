@@ -85,6 +85,8 @@ export function sendRequest(services: ExtensionServices) {
         ...(sent.customId ? { customId: sent.customId } : {}),
         source: name,
         context: sent,
+        // A saved file can be read again; an unsaved one's text is gone once it is closed.
+        ...(document.isUntitled ? {} : { sentFrom: { kind: 'request', uri: document.uri.toString() } as const }),
       },
     ]);
   };

@@ -4,6 +4,7 @@ import type { ExtensionServices } from '../context';
 import { OPERATIONS, type OperationId } from '../core/contract/operations';
 import { type Outcome, outcomeLabel } from '../core/http/outcome';
 import { detectImageKind, IMAGE_FILE_EXTENSIONS } from '../core/images/kind';
+import type { SentFrom } from '../core/results/fromHistory';
 import { returnedImage, type VerdictContext, verdict } from '../core/verdict';
 import type { Target } from './target';
 
@@ -15,6 +16,8 @@ export interface PreparedCall {
   /** The image or request file's name, for the log and history. */
   source?: string;
   context: VerdictContext;
+  /** Where its images were read from, recorded in the history so it can be sent again. */
+  sentFrom?: SentFrom;
 }
 
 export interface CallResult {
@@ -94,6 +97,7 @@ export async function sendCall(
       latencyMs: Math.round(outcome.latencyMs),
       ...(bioPassId ? { bioPassId } : {}),
       verdict: headline,
+      ...(call.sentFrom ? { sentFrom: call.sentFrom } : {}),
     },
     block,
   );

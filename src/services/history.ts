@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { OperationId } from '../core/contract/operations';
 import type { EnvironmentId } from '../core/environments';
 import type { Redactor } from '../core/redact';
+import type { SentFrom } from '../core/results/fromHistory';
 
 /** One request, metadata only: never a body, a key or an image. */
 export interface HistoryEntry {
@@ -19,6 +20,8 @@ export interface HistoryEntry {
   bioPassId?: string;
   /** The one-line verdict or failure summary (redacted when added). */
   verdict: string;
+  /** Where its images were read from (a path, never the images), so it can be sent again. */
+  sentFrom?: SentFrom;
 }
 
 const STATE_KEY = 'biopassid.history';
@@ -64,6 +67,7 @@ export class RequestHistory {
       const text = entry[field];
       if (text !== undefined) redacted[field] = this.redactor.text(text);
     }
+    if (entry.sentFrom) redacted.sentFrom = { ...entry.sentFrom, uri: this.redactor.text(entry.sentFrom.uri) };
     const kept = [redacted, ...this.entries()].slice(0, capacity);
     for (const id of this.blocks.keys()) if (!kept.some((item) => item.id === id)) this.blocks.delete(id);
     await this.state.update(STATE_KEY, kept);

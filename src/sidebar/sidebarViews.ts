@@ -83,9 +83,7 @@ export class Sidebar implements vscode.Disposable {
       );
     });
     this.persons = new SidebarTree(() => redact(personItems(personsFromHistory(services.history.entries()))));
-    this.history = new SidebarTree(() =>
-      redact(historyItems(services.history.entries(), (id) => services.panels.heldCall(id) !== undefined)),
-    );
+    this.history = new SidebarTree(() => redact(historyItems(services.history.entries())));
   }
 
   tree(viewId: string): SidebarTree | undefined {

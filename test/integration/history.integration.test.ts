@@ -22,6 +22,7 @@ const ENTRY_FIELDS = new Set([
   'latencyMs',
   'bioPassId',
   'verdict',
+  'sentFrom',
 ]);
 
 /** Everything the extension keeps in its global and workspace state, as one string. */
@@ -82,6 +83,8 @@ describe('request history (real extension host)', () => {
     assert.equal(entry.verdict, result?.headline);
     assert.match(entry.verdict, new RegExp(`^Enrolled ${customId} -> BioPassID ${entry.bioPassId}$`));
     for (const field of Object.keys(entry)) assert.ok(ENTRY_FIELDS.has(field), `unexpected field ${field}`);
+    // Where the image was read from, so Send Again can read it again: a path, not the image.
+    assert.deepEqual(entry.sentFrom, { kind: 'image', uri: image.toString(), role: 'face' });
 
     const base64 = Buffer.from(bytes).toString('base64');
     const persisted = persistedState(services);

@@ -3,6 +3,15 @@ import { l10n } from '../l10n';
 import type { ResultView } from './types';
 import { buildResultView } from './view';
 
+/**
+ * Where a call's images were read from, so it can be sent again without keeping them: an image
+ * file of an image action (the finger it was sent as, when it was a fingerprint), or a request file.
+ * A call whose images came from nowhere that lasts (an unsaved request, pasted text) has none.
+ */
+export type SentFrom =
+  | { kind: 'image'; uri: string; role: 'face' | 'finger'; finger?: string }
+  | { kind: 'request'; uri: string };
+
 /** What the history keeps of a call (src/services/history.ts): metadata, never a body or an image. */
 export interface HistoryRecord {
   id: string;
@@ -17,6 +26,7 @@ export interface HistoryRecord {
   latencyMs: number;
   bioPassId?: string;
   verdict: string;
+  sentFrom?: SentFrom;
 }
 
 const KINDS = new Set(['success', 'logical-failure', 'bad-request', 'malformed-response']);
