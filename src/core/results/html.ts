@@ -1,7 +1,9 @@
+import { l10n } from '../l10n';
 import { escapeHtml as e } from './escape';
+import { icaoGroupLabel } from './icaoGroups';
 import { RESULT_STYLES } from './styles';
-import { facesSvg, handsSvg } from './svg';
-import type { BatchView, PageImage, ResultAction, ResultView, Section, ShownImage } from './types';
+import { faceBoxText, facesSvg, fingerStateLabel, handsSvg } from './svg';
+import type { BatchView, PageImage, ResultAction, ResultView, Section, ShownImage, Tone } from './types';
 
 /** What the webview adapter supplies: the nonce of this page and the webview's own source. */
 export interface PageOptions {
@@ -9,7 +11,19 @@ export interface PageOptions {
   cspSource: string;
 }
 
-const TONE_LABEL = { good: 'OK', bad: 'Failed', warning: 'Attention', neutral: 'Result' } as const;
+/** The badge of a result's tone, in the reader's language. */
+function toneLabel(tone: Tone): string {
+  switch (tone) {
+    case 'good':
+      return l10n.t('OK');
+    case 'bad':
+      return l10n.t('Failed');
+    case 'warning':
+      return l10n.t('Attention');
+    case 'neutral':
+      return l10n.t('Result');
+  }
+}
 
 /** A page and the images it shows, in the order its `data-image` slots number them. */
 export interface ResultPage {
@@ -45,12 +59,12 @@ function figure(image: ShownImage, images: PageImages): string {
   const picture =
     slot !== undefined
       ? `<img data-image="${slot}" alt="${e(`${image.label}: ${image.description}`)}">`
-      : `<div class="no-preview" role="img" aria-label="${e(`${image.label}: ${image.description}, no preview`)}">No preview for ${e(image.kind)}</div>`;
+      : `<div class="no-preview" role="img" aria-label="${e(l10n.t('{0}: {1}, no preview', image.label, image.description))}">${e(l10n.t('No preview for {0}', image.kind))}</div>`;
   return `<figure>${picture}<figcaption>${e(image.label)} · ${e(image.description)}</figcaption></figure>`;
 }
 
 function copyButton(label: string, value: string): string {
-  return `<button class="copy" data-action="copy" data-value="${e(value)}" aria-label="Copy ${e(label)}">Copy</button>`;
+  return `<button class="copy" data-action="copy" data-value="${e(value)}" aria-label="${e(l10n.t('Copy {0}', label))}">${e(l10n.t('Copy'))}</button>`;
 }
 
 function section(part: Section, images: PageImages): string {
@@ -63,11 +77,9 @@ function section(part: Section, images: PageImages): string {
       const picture = part.image
         ? `<figure>${facesSvg(part.image, part.boxes, images.slot(part.image))}<figcaption>${e(part.image.label)} · ${e(part.image.description)}</figcaption></figure>`
         : '';
-      const list = part.boxes
-        .map((box) => `<li>Face ${box.number}: ${box.width} × ${box.height} at ${box.x}, ${box.y}</li>`)
-        .join('');
+      const list = part.boxes.map((box) => `<li>${e(faceBoxText(box))}</li>`).join('');
       const warning = part.warning ? `<p class="warning" role="alert">${e(part.warning)}</p>` : '';
-      return `<section aria-label="Faces"><h2>Faces: ${part.count}</h2>${warning}<div class="figures">${picture}</div><ol class="faces-list">${list}</ol></section>`;
+      return `<section aria-label="${e(l10n.t('Faces'))}"><h2>${e(l10n.t('Faces: {0}', part.count))}</h2>${warning}<div class="figures">${picture}</div><ol class="faces-list">${list}</ol></section>`;
     }
     case 'icao': {
       const picture = part.image ? `<div class="figures">${figure(part.image, images)}</div>` : '';
@@ -75,33 +87,41 @@ function section(part: Section, images: PageImages): string {
         part.faceImageConformed === undefined
           ? ''
           : `<p>FaceImageConformed: <strong>${e(part.faceImageConformed)}</strong></p>`;
-      const all = `<p class="${part.allConformed ? 'good' : 'bad'}">${part.allConformed ? 'All requirements met' : `Failed: ${e(part.failures.join(', '))}`}</p>`;
+      const verdict = part.allConformed
+        ? l10n.t('All requirements met')
+        : l10n.t('Failed: {0}', part.failures.join(', '));
+      const all = `<p class="${part.allConformed ? 'good' : 'bad'}">${e(verdict)}</p>`;
       const groups = part.groups
         .map((group) => {
           const rows = group.items
             .map((item) => {
               const mark = item.conformed ? '✓' : '✗';
-              const state = item.conformed ? 'conformed' : 'not conformed';
+              const state = item.conformed ? l10n.t('conformed') : l10n.t('not conformed');
               const confidence =
                 item.confidence === undefined
                   ? '<span class="confidence">-</span>'
-                  : `<meter min="0" max="${part.confidenceScale}" value="${Math.max(0, Math.min(part.confidenceScale, item.confidence))}" aria-label="${e(item.name)} confidence ${item.confidence}"></meter><span class="confidence">${item.confidence}</span>`;
-              return `<li class="${item.conformed ? 'good' : 'bad'}"><span class="mark" aria-hidden="true">${mark}</span><span class="name">${e(item.name)}</span><span class="sr-only">${state}</span>${confidence}</li>`;
+                  : `<meter min="0" max="${part.confidenceScale}" value="${Math.max(0, Math.min(part.confidenceScale, item.confidence))}" aria-label="${e(l10n.t('{0} confidence {1}', item.name, item.confidence))}"></meter><span class="confidence">${item.confidence}</span>`;
+              return `<li class="${item.conformed ? 'good' : 'bad'}"><span class="mark" aria-hidden="true">${mark}</span><span class="name">${e(item.name)}</span><span class="sr-only">${e(state)}</span>${confidence}</li>`;
             })
             .join('');
-          return `<div class="group"><h3>${e(group.name)}</h3><ul class="checklist">${rows}</ul></div>`;
+          return `<div class="group"><h3>${e(icaoGroupLabel(group.name))}</h3><ul class="checklist">${rows}</ul></div>`;
         })
         .join('');
-      return `<section aria-label="ICAO requirements" class="icao">${picture}<div><h2>ICAO requirements</h2>${conformed}${all}${groups}</div></section>`;
+      const heading = e(l10n.t('ICAO requirements'));
+      return `<section aria-label="${heading}" class="icao">${picture}<div><h2>${heading}</h2>${conformed}${all}${groups}</div></section>`;
     }
     case 'hands': {
       const legend = part.fingers
         .map(
           (finger) =>
-            `<li class="${finger.state}">${e(finger.key)} ${e(finger.name)}: ${finger.state.replace('-', ' ')}</li>`,
+            `<li class="${finger.state}">${e(finger.key)} ${e(finger.name)}: ${e(fingerStateLabel(finger.state))}</li>`,
         )
         .join('');
-      return `<section aria-label="Fingers"><h2>Fingers</h2>${handsSvg(part.fingers)}<p class="legend"><span class="key matched">matched</span> <span class="key not-matched">not matched</span> <span class="key not-sent">not sent</span></p><ul class="sr-only">${legend}</ul></section>`;
+      const fingers = e(l10n.t('Fingers'));
+      const keys = (['matched', 'not-matched', 'not-sent'] as const)
+        .map((state) => `<span class="key ${state}">${e(fingerStateLabel(state))}</span>`)
+        .join(' ');
+      return `<section aria-label="${fingers}"><h2>${fingers}</h2>${handsSvg(part.fingers)}<p class="legend">${keys}</p><ul class="sr-only">${legend}</ul></section>`;
     }
     case 'facts': {
       const rows = part.rows
@@ -112,8 +132,10 @@ function section(part: Section, images: PageImages): string {
         .join('');
       return `<section aria-label="${e(part.title)}"><h2>${e(part.title)}</h2><table class="facts">${rows}</table></section>`;
     }
-    case 'failure':
-      return `<section class="failure" role="alert" aria-label="What happened"><h2>What happened</h2><p>${e(part.explanation)}</p><p><strong>Next:</strong> ${e(part.nextStep)}</p></section>`;
+    case 'failure': {
+      const heading = e(l10n.t('What happened'));
+      return `<section class="failure" role="alert" aria-label="${heading}"><h2>${heading}</h2><p>${e(part.explanation)}</p><p><strong>${e(l10n.t('Next:'))}</strong> ${e(part.nextStep)}</p></section>`;
+    }
     case 'warnings':
       return `<section aria-label="${e(part.title)}"><h2>${e(part.title)}</h2><ul>${part.items.map((item) => `<li>${e(item)}</li>`).join('')}</ul></section>`;
     case 'note':
@@ -165,9 +187,14 @@ else {
 </script>`;
 }
 
+/** The page's `lang`: the language its text is in (the bundle's, English without one). */
+function pageLanguage(): string {
+  return l10n.t({ message: 'en', comment: 'the HTML lang attribute of pages in this language' });
+}
+
 function page(title: string, body: string, options: PageOptions): string {
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${e(pageLanguage())}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)}</title><style nonce="${options.nonce}">${RESULT_STYLES}</style></head>
@@ -183,13 +210,13 @@ export function renderResultPage(view: ResultView, options: PageOptions): string
 export function resultPage(view: ResultView, options: PageOptions): ResultPage {
   const images = new PageImages();
   const response = view.responseJson
-    ? `<details><summary>Response</summary><pre class="response">${e(view.responseJson)}</pre></details>`
+    ? `<details><summary>${e(l10n.t('Response'))}</summary><pre class="response">${e(view.responseJson)}</pre></details>`
     : '';
   const body = `<main>
 <header class="${view.tone}"><p class="header">${e(view.header)}</p>
-<h1><span class="badge">${TONE_LABEL[view.tone]}</span> ${e(view.headline)}</h1>
+<h1><span class="badge">${e(toneLabel(view.tone))}</span> ${e(view.headline)}</h1>
 <p class="status">${e(view.statusLine)}</p></header>
-<nav class="actions" aria-label="Actions">${view.actions.map(actionButton).join('')}</nav>
+<nav class="actions" aria-label="${e(l10n.t('Actions'))}">${view.actions.map(actionButton).join('')}</nav>
 ${view.sections.map((part) => section(part, images)).join('\n')}
 ${response}
 </main>`;
@@ -210,12 +237,12 @@ export function batchPage(view: BatchView, options: PageOptions): ResultPage {
       const thumbnail =
         slot !== undefined
           ? `<img data-image="${slot}" alt="">`
-          : `<div class="no-preview" aria-hidden="true">${e(tile.thumbnail?.kind ?? 'no image')}</div>`;
+          : `<div class="no-preview" aria-hidden="true">${e(tile.thumbnail?.kind ?? l10n.t('no image'))}</div>`;
       return `<li><button class="tile ${tile.tone}" data-action="open" data-index="${tile.index}" aria-label="${e(`${tile.label}: ${tile.headline}`)}">${thumbnail}<span class="tile-label">${e(tile.label)}</span><span class="tile-verdict">${e(tile.headline)}</span></button></li>`;
     })
     .join('');
   const body = `<main><header class="${view.tone}"><h1>${e(view.title)}</h1><p class="status">${e(view.counts)}</p></header>
-<nav class="actions" aria-label="Actions"><button data-action="viewLogs">View Logs</button></nav>
-<ul class="grid" aria-label="Results">${tiles}</ul></main>`;
+<nav class="actions" aria-label="${e(l10n.t('Actions'))}"><button data-action="viewLogs">${e(l10n.t('View Logs'))}</button></nav>
+<ul class="grid" aria-label="${e(l10n.t('Results'))}">${tiles}</ul></main>`;
   return { html: page(view.title, body, options), images: images.list };
 }

@@ -2,6 +2,7 @@ import { FINGER_KEYS, fingerName } from '../contract/fields';
 import type { OperationId } from '../contract/operations';
 import { readImageDimensions } from '../images/dimensions';
 import { detectImageKind } from '../images/kind';
+import { l10n } from '../l10n';
 import { formatSize } from '../redact';
 import type { ShownImage } from './types';
 
@@ -66,29 +67,29 @@ export function sentImages(operation: OperationId, body: unknown): ShownImage[] 
     case 'update': {
       const person = object(root.Person);
       const face = Array.isArray(person.Face) ? object(person.Face[0]) : {};
-      images.push(fromBase64('Face', face['Face-1']));
+      images.push(fromBase64(l10n.t('Face'), face['Face-1']));
       const fingers = Array.isArray(person.Fingers) ? object(person.Fingers[0]) : {};
       for (const key of FINGER_KEYS) images.push(fromBase64(`${key} (${fingerName(key)})`, fingers[key]));
       break;
     }
     case 'liveness':
-      images.push(fromBase64('Sent', object(root.Spoof).Image));
+      images.push(fromBase64(l10n.t('Sent'), object(root.Spoof).Image));
       break;
     case 'extract':
-      images.push(fromBase64('Sent', object(root.Extract).Artifact));
+      images.push(fromBase64(l10n.t('Sent'), object(root.Extract).Artifact));
       break;
     case 'wsq_encode':
-      images.push(fromBase64('Sent', object(root.Encode).Image));
+      images.push(fromBase64(l10n.t('Sent'), object(root.Encode).Image));
       break;
     case 'decode':
-      images.push(fromBase64('Sent WSQ', object(root.Decode).Wsq));
+      images.push(fromBase64(l10n.t('Sent WSQ'), object(root.Decode).Wsq));
       break;
     case 'face_detect':
     case 'anonymizer':
     case 'check_icao':
     case 'icao_crop':
     case 'check_nfiq':
-      images.push(fromBase64('Sent', object(root.Check).Image));
+      images.push(fromBase64(l10n.t('Sent'), object(root.Check).Image));
       break;
     default:
       break;
