@@ -34,6 +34,8 @@ export function startCodeServer(options: {
   runsExtensionTests?: boolean;
   /** Keeps workspace trust on (with UNTRUSTED_SETTINGS: the folder opens in Restricted Mode). */
   workspaceTrust?: boolean;
+  /** More server flags, e.g. `['--locale', 'pt-br']`. */
+  args?: string[];
 }): Promise<CodeServer>;
 export function launchBrowser(): Promise<Browser>;
 export function openTestWorkbench(

@@ -98,6 +98,8 @@ export async function startCodeServer({
   log = () => {},
   runsExtensionTests = false,
   workspaceTrust = false,
+  /** More server flags, e.g. `['--locale', 'pt-br']`. */
+  args: extraArgs = [],
 }) {
   const scratch = makeScratchDir();
   const chosenPort = port ?? (await freePort());
@@ -127,6 +129,7 @@ export async function startCodeServer({
     '--disable-getting-started-override',
     ...VSCODE_BUILDS[build].serverArgs,
     ...(runsExtensionTests ? VSCODE_BUILDS[build].testPayloadArgs : []),
+    ...extraArgs,
   ];
   const child = spawn(nodeBinary(VSCODE_BUILDS[build].runtime), args, {
     env: serverEnvironment(scratch, env),

@@ -32,6 +32,10 @@ export class Workbench {
       env?: Record<string, string>;
       /** User settings, on top of the harness's quiet defaults. */
       settings?: Record<string, unknown>;
+      /** More code-server flags (e.g. `--locale pt-br`). */
+      serverArgs?: string[];
+      /** Runs after the .vsix is installed and before the server starts (e.g. to install a language pack). */
+      beforeStart?: (dirs: { build: 'latest'; userDataDir: string; extensionsDir: string }) => void | Promise<void>;
     } = {},
   ) {
     const harness = await loadHarness();
@@ -43,12 +47,14 @@ export class Workbench {
     for (const dir of [userDataDir, extensionsDir, folder]) mkdirSync(dir, { recursive: true });
     options.prepareFolder?.(folder);
     harness.installVsix({ build, vsix: packagedVsixPath(), extensionsDir, userDataDir });
+    await options.beforeStart?.({ build, userDataDir, extensionsDir });
     const server = await harness.startCodeServer({
       build,
       userDataDir,
       extensionsDir,
       ...(options.env ? { env: options.env } : {}),
       ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.serverArgs ? { args: options.serverArgs } : {}),
     });
     const browser = await harness.launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
