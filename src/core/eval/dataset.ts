@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { l10n } from '../l10n';
 import type { Pair } from './pairs';
 
 /** The image files an evaluation reads, by extension (what the API takes). */
@@ -54,8 +55,11 @@ export async function readDatasetFolder(root: string): Promise<Dataset> {
   if (images.length === 0) {
     throw new DatasetError(
       loose.length > 0
-        ? 'The images must be in one subfolder per person (FOLDER/<person>/<image>), not directly in the folder.'
-        : 'No images found: expected FOLDER/<person>/<image> (JPEG, PNG, TIFF or WSQ).',
+        ? l10n.t(
+            'The images must be in one subfolder per person ({0}), not directly in the folder.',
+            'FOLDER/<person>/<image>',
+          )
+        : l10n.t('No images found: expected {0} (JPEG, PNG, TIFF or WSQ).', 'FOLDER/<person>/<image>'),
     );
   }
   return { root, images };
@@ -80,7 +84,7 @@ export async function readPairsFile(file: string): Promise<Dataset> {
   const indexOf = new Map<string, number>();
   const pairs: Pair[] = [];
   const image = (text: string | undefined, line: number): number => {
-    if (!text) throw new DatasetError(`Line ${line}: a and b must name two images.`);
+    if (!text) throw new DatasetError(l10n.t('Line {0}: a and b must name two images.', line));
     const path = resolve(root, text);
     const name = relative(root, path).split(sep).join('/');
     let index = indexOf.get(name);
@@ -96,13 +100,13 @@ export async function readPairsFile(file: string): Promise<Dataset> {
     const a = image(record.a, line);
     const b = image(record.b, line);
     const label = (record.genuine ?? record.label ?? '').toLowerCase();
-    if (a === b) throw new DatasetError(`Line ${line}: a and b are the same image.`);
+    if (a === b) throw new DatasetError(l10n.t('Line {0}: a and b are the same image.', line));
     if (!TRUE_LABELS.has(label) && !FALSE_LABELS.has(label)) {
-      throw new DatasetError(`Line ${line}: genuine must be 1 or 0 (genuine/impostor), not "${label}".`);
+      throw new DatasetError(l10n.t('Line {0}: genuine must be 1 or 0 (genuine/impostor), not "{1}".', line, label));
     }
     pairs.push({ a: Math.min(a, b), b: Math.max(a, b), genuine: TRUE_LABELS.has(label) });
   });
-  if (pairs.length === 0) throw new DatasetError('The pairs file lists no pairs (header: a,b,genuine).');
+  if (pairs.length === 0) throw new DatasetError(l10n.t('The pairs file lists no pairs (header: a,b,genuine).'));
   return { root, images, pairs };
 }
 

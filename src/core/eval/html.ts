@@ -1,3 +1,5 @@
+import { l10n } from '../l10n';
+
 /** Small pieces every report page is built from; every value passes `escapeHtml`. */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -35,7 +37,7 @@ export function page(title: string, body: string, options: PageOptions = {}): st
   const csp = `default-src 'none'; style-src ${styleSource}; img-src data:`;
   const nonce = options.nonce ? ` nonce="${escapeHtml(options.nonce)}"` : '';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(l10n.t({ message: 'en', comment: 'the HTML lang attribute of pages in this language' }))}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

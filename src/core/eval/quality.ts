@@ -4,6 +4,7 @@ import { ICAO_REQUIREMENTS } from '../contract/responses';
 import type { Client } from '../http';
 import { imageFileProblem } from '../images/integrity';
 import { readImageFile, toBase64 } from '../images/read';
+import { l10n } from '../l10n';
 import { DATASET_IMAGE_EXTENSIONS, DatasetError } from './dataset';
 import { EvalAborted } from './run';
 
@@ -44,7 +45,7 @@ export async function listQualityImages(root: string, fingers = false): Promise<
     }
   };
   await walk(root, '');
-  if (found.length === 0) throw new DatasetError('No images found (JPEG, PNG, TIFF or WSQ) in the folder.');
+  if (found.length === 0) throw new DatasetError(l10n.t('No images found (JPEG, PNG, TIFF or WSQ) in the folder.'));
   return found;
 }
 
@@ -234,23 +235,33 @@ export function summariseQuality(findings: QualityFindings, liveness = false): Q
 }
 
 export function qualityLines(summary: QualitySummary): string[] {
-  const lines = [`${summary.images} images: ${summary.faces} faces, ${summary.fingers} fingerprints.`];
+  const lines = [l10n.t('{0} images: {1} faces, {2} fingerprints.', summary.images, summary.faces, summary.fingers)];
   if (summary.faces > 0) {
-    lines.push(`ICAO: ${summary.icao.checked} checked, ${summary.icao.allConformed} met all 23 requirements.`);
+    lines.push(
+      l10n.t('ICAO: {0} checked, {1} met all 23 requirements.', summary.icao.checked, summary.icao.allConformed),
+    );
     const failing = Object.entries(summary.icao.requirements)
       .filter(([, requirement]) => requirement.failed > 0)
       .sort(([, x], [, y]) => y.failRate - x.failRate);
     for (const [name, requirement] of failing)
-      lines.push(`  ${name}: ${(requirement.failRate * 100).toFixed(1)}% failed (${requirement.failed})`);
-    lines.push(`No face: ${summary.detection.noFace.length}; several faces: ${summary.detection.severalFaces.length}.`);
+      lines.push(
+        `  ${l10n.t('{0}: {1}% failed ({2})', name, (requirement.failRate * 100).toFixed(1), requirement.failed)}`,
+      );
+    lines.push(
+      l10n.t(
+        'No face: {0}; several faces: {1}.',
+        summary.detection.noFace.length,
+        summary.detection.severalFaces.length,
+      ),
+    );
   }
   if (summary.fingers > 0) {
     const bins = Object.entries(summary.nfiq.histogram).map(([value, count]) => `${value}: ${count}`);
-    lines.push(`NFIQ (${summary.nfiq.checked} graded): ${bins.join(', ')}`);
+    lines.push(l10n.t('NFIQ ({0} graded): {1}', summary.nfiq.checked, bins.join(', ')));
   }
   if (summary.liveness)
-    lines.push(`Liveness: ${summary.liveness.spoofs.length} of ${summary.liveness.checked} judged spoof.`);
-  for (const failure of summary.failures) lines.push(`failed: ${failure.image}: ${failure.reason}`);
-  if (summary.cancelled) lines.push('warning: cancelled; the figures cover only the images checked so far.');
+    lines.push(l10n.t('Liveness: {0} of {1} judged spoof.', summary.liveness.spoofs.length, summary.liveness.checked));
+  for (const failure of summary.failures) lines.push(l10n.t('failed: {0}: {1}', failure.image, failure.reason));
+  if (summary.cancelled) lines.push(l10n.t('warning: cancelled; the figures cover only the images checked so far.'));
   return lines;
 }

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import { escapeHtml, type PageOptions, page, table, thumbnail, warnings } from './html';
 import type { QualitySummary } from './quality';
 import { countBarsSvg, rateBarsSvg } from './svg';
@@ -11,16 +12,20 @@ export interface QualityReportOptions extends PageOptions {
 export function buildQualityReport(summary: QualitySummary, options: QualityReportOptions): string {
   const list = (names: readonly string[]) =>
     names.length === 0
-      ? '<p class="muted">None.</p>'
+      ? `<p class="muted">${escapeHtml(l10n.t('None.'))}</p>`
       : `<ul>${names.map((name) => `<li>${thumbnail(name, options)}${escapeHtml(name)}</li>`).join('')}</ul>`;
   const requirements = Object.entries(summary.icao.requirements).sort(([, x], [, y]) => y.failRate - x.failRate);
   const faces =
     summary.faces === 0
       ? ''
-      : `<h2>ICAO requirements (${escapeHtml(summary.icao.checked)} faces checked, ${escapeHtml(summary.icao.allConformed)} met all)</h2>
+      : `<h2>${escapeHtml(l10n.t('ICAO requirements ({0} faces checked, {1} met all)', summary.icao.checked, summary.icao.allConformed))}</h2>
 ${rateBarsSvg(requirements.map(([label, requirement]) => ({ label, rate: requirement.failRate })))}
 ${table(
-  ['requirement', 'failed', 'fail rate'],
+  [
+    l10n.t('requirement'),
+    l10n.t({ message: 'failed', comment: 'column: images that failed the requirement' }),
+    l10n.t('fail rate'),
+  ],
   requirements.map(([name, requirement]) => [
     escapeHtml(name),
     escapeHtml(requirement.failed),
@@ -30,25 +35,26 @@ ${table(
 )}
 <h2>FaceImageConformed</h2>
 ${countBarsSvg('FaceImageConformed', summary.icao.faceImageConformed)}
-<h2>No face found</h2>${list(summary.detection.noFace)}
-<h2>Several faces found</h2>${list(summary.detection.severalFaces)}`;
+<h2>${escapeHtml(l10n.t('No face found'))}</h2>${list(summary.detection.noFace)}
+<h2>${escapeHtml(l10n.t('Several faces found'))}</h2>${list(summary.detection.severalFaces)}`;
   const fingers =
     summary.fingers === 0
       ? ''
-      : `<h2>NFIQ (${escapeHtml(summary.nfiq.checked)} fingerprints graded)</h2>${countBarsSvg('NFIQ', summary.nfiq.histogram)}`;
+      : `<h2>${escapeHtml(l10n.t('NFIQ ({0} fingerprints graded)', summary.nfiq.checked))}</h2>${countBarsSvg('NFIQ', summary.nfiq.histogram)}`;
   const liveness = summary.liveness
-    ? `<h2>Liveness (${escapeHtml(summary.liveness.checked)} checked, ${escapeHtml((summary.liveness.spoofRate * 100).toFixed(1))}% spoof)</h2>${list(summary.liveness.spoofs)}`
+    ? `<h2>${escapeHtml(l10n.t('Liveness ({0} checked, {1}% spoof)', summary.liveness.checked, (summary.liveness.spoofRate * 100).toFixed(1)))}</h2>${list(summary.liveness.spoofs)}`
     : '';
   const failures =
     summary.failures.length === 0
       ? ''
-      : `<h2>Images that could not be checked</h2>${table(
-          ['image', 'answer'],
+      : `<h2>${escapeHtml(l10n.t('Images that could not be checked'))}</h2>${table(
+          [l10n.t('image'), l10n.t('answer')],
           summary.failures.map((failure) => [escapeHtml(failure.image), escapeHtml(failure.reason)]),
         )}`;
-  const body = `<h1>Quality report</h1>
-<p class="muted">${escapeHtml(summary.images)} images (${escapeHtml(summary.faces)} faces, ${escapeHtml(summary.fingers)} fingerprints) · ${escapeHtml(options.source)} · ${escapeHtml(options.target)} · ${escapeHtml(summary.calls)} calls</p>
-${warnings(summary.cancelled ? ['Cancelled: the figures cover only the images checked so far.'] : [])}
+  const counts = l10n.t('{0} images ({1} faces, {2} fingerprints)', summary.images, summary.faces, summary.fingers);
+  const body = `<h1>${escapeHtml(l10n.t('Quality report'))}</h1>
+<p class="muted">${escapeHtml(counts)} · ${escapeHtml(options.source)} · ${escapeHtml(options.target)} · ${escapeHtml(l10n.t('{0} calls', summary.calls))}</p>
+${warnings(summary.cancelled ? [l10n.t('Cancelled: the figures cover only the images checked so far.')] : [])}
 ${faces}${fingers}${liveness}${failures}`;
-  return page('BioPass ID quality report', body, options);
+  return page(l10n.t('BioPass ID quality report'), body, options);
 }

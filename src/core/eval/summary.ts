@@ -1,5 +1,7 @@
+import { l10n } from '../l10n';
+import { impostorSampleText } from './impostorSample';
 import { computeMetrics, type Histogram, type OperatingPoint, type RateAtFmr, rateAtFmr, sortScores } from './metrics';
-import type { EvalScores, Modality } from './run';
+import type { EvalScores, ImpostorSample, Modality } from './run';
 
 /** The FMRs every evaluation reports, keyed as in the JSON output. */
 export const REPORTED_FMRS = { '1e-2': 1e-2, '1e-3': 1e-3, '1e-4': 1e-4 } as const;
@@ -21,6 +23,8 @@ export interface EvalSummary {
   impostor: number;
   /** Impostor pairs the dataset has in all (the run may have compared a sample). */
   impostorPairsAvailable: number;
+  /** The size and seed of the impostor sample compared, or null when every impostor pair was. */
+  impostorSample: ImpostorSample | null;
   eer: number | null;
   eerThreshold: number | null;
   fnmrAtFmr: Record<keyof typeof REPORTED_FMRS, RateAtFmr>;
@@ -57,19 +61,30 @@ export function summarise(result: EvalScores, targetFmr = DEFAULT_TARGET_FMR): E
   ) as EvalSummary['fnmrAtFmr'];
   const atThreshold = rateAtFmr(scores, targetFmr);
   const warnings: string[] = [];
+  const unsupported = new Set<string>();
   for (const rate of [...Object.values(fnmrAtFmr), atThreshold]) {
-    if (rate.supported || warnings.some((warning) => warning.includes(`FMR ${formatFmr(rate.targetFmr)}:`))) continue;
+    const fmr = formatFmr(rate.targetFmr);
+    if (rate.supported || unsupported.has(fmr)) continue;
+    unsupported.add(fmr);
     warnings.push(
-      `FMR ${formatFmr(rate.targetFmr)}: ${impostor.length} impostor comparisons, fewer than the ${rate.impostorsNeeded} (30 / FMR) needed to support it; no FNMR or threshold is given there. Add images or persons (in the CLI, or raise --impostors).`,
+      l10n.t(
+        'FMR {0}: {1} impostor comparisons, fewer than the {2} (30 / FMR) needed to support it; no FNMR or threshold is given there. Add images or persons (in the CLI, or raise --impostors).',
+        fmr,
+        impostor.length,
+        rate.impostorsNeeded,
+      ),
     );
   }
-  if (genuine.length === 0) warnings.push('No genuine comparisons: each person needs at least two images.');
+  if (genuine.length === 0) warnings.push(l10n.t('No genuine comparisons: each person needs at least two images.'));
   if (result.failedToExtract.size > 0) {
     warnings.push(
-      `${result.failedToExtract.size} image(s) gave no template (failure to enrol); their pairs are left out.`,
+      l10n.t(
+        '{0} image(s) gave no template (failure to enrol); their pairs are left out.',
+        result.failedToExtract.size,
+      ),
     );
   }
-  if (result.cancelled) warnings.push('Cancelled: the figures cover only the comparisons made so far.');
+  if (result.cancelled) warnings.push(l10n.t('Cancelled: the figures cover only the comparisons made so far.'));
   const worstGenuine = result.scored
     .filter((pair) => pair.genuine)
     .sort((p, q) => p.score - q.score)
@@ -87,6 +102,7 @@ export function summarise(result: EvalScores, targetFmr = DEFAULT_TARGET_FMR): E
     genuine: genuine.length,
     impostor: impostor.length,
     impostorPairsAvailable: plan.allImpostorPairs,
+    impostorSample: plan.impostorSample ?? null,
     eer: metrics.eer,
     eerThreshold: metrics.eerThreshold,
     fnmrAtFmr,
@@ -121,31 +137,49 @@ export function formatScore(score: number | null): string {
 /** The plain-text lines the CLI prints. */
 export function summaryLines(summary: EvalSummary): string[] {
   const lines = [
-    `${summary.modality === 'FACE' ? 'Faces' : 'Fingerprints'}: ${summary.images} images of ${summary.persons} persons; ${summary.genuine} genuine and ${summary.impostor} impostor comparisons (of ${summary.impostorPairsAvailable} impostor pairs).`,
-    `EER ${formatRate(summary.eer)} at threshold ${formatScore(summary.eerThreshold)}`,
+    l10n.t(
+      '{0}: {1} images of {2} persons; {3} genuine and {4} impostor comparisons (of {5} impostor pairs).',
+      summary.modality === 'FACE' ? l10n.t('Faces') : l10n.t('Fingerprints'),
+      summary.images,
+      summary.persons,
+      summary.genuine,
+      summary.impostor,
+      summary.impostorPairsAvailable,
+    ),
+    l10n.t('EER {0} at threshold {1}', formatRate(summary.eer), formatScore(summary.eerThreshold)),
   ];
+  if (summary.impostorSample) {
+    lines.splice(1, 0, impostorSampleText(summary.impostorSample, summary.impostorPairsAvailable));
+  }
   for (const [key, rate] of Object.entries(summary.fnmrAtFmr)) {
     lines.push(
       rate.supported
-        ? `FNMR at FMR ${key}: ${formatRate(rate.fnmr)} (threshold ${formatScore(rate.threshold)})`
-        : `FNMR at FMR ${key}: not supported (needs ${rate.impostorsNeeded} impostor comparisons)`,
+        ? l10n.t('FNMR at FMR {0}: {1} (threshold {2})', key, formatRate(rate.fnmr), formatScore(rate.threshold))
+        : l10n.t('FNMR at FMR {0}: not supported (needs {1} impostor comparisons)', key, rate.impostorsNeeded),
     );
   }
+  const fmr = formatFmr(summary.targetFmr);
   lines.push(
     summary.threshold === null
-      ? `Recommended threshold for FMR ${formatFmr(summary.targetFmr)}: none (too few impostor comparisons)`
-      : `Recommended threshold for FMR ${formatFmr(summary.targetFmr)}: ${formatScore(summary.threshold)} (FNMR ${formatRate(summary.atThreshold.fnmr)}, FMR ${formatRate(summary.atThreshold.fmr)})`,
+      ? l10n.t('Recommended threshold for FMR {0}: none (too few impostor comparisons)', fmr)
+      : l10n.t(
+          'Recommended threshold for FMR {0}: {1} (FNMR {2}, FMR {3})',
+          fmr,
+          formatScore(summary.threshold),
+          formatRate(summary.atThreshold.fnmr),
+          formatRate(summary.atThreshold.fmr),
+        ),
   );
   if (summary.worstGenuine.length > 0) {
-    lines.push('Worst genuine pairs (lowest scores):');
+    lines.push(l10n.t('Worst genuine pairs (lowest scores):'));
     for (const pair of summary.worstGenuine.slice(0, 5))
       lines.push(`  ${formatScore(pair.score)}  ${pair.a}  ${pair.b}`);
   }
   if (summary.worstImpostor.length > 0) {
-    lines.push('Worst impostor pairs (highest scores):');
+    lines.push(l10n.t('Worst impostor pairs (highest scores):'));
     for (const pair of summary.worstImpostor.slice(0, 5))
       lines.push(`  ${formatScore(pair.score)}  ${pair.a}  ${pair.b}`);
   }
-  for (const warning of summary.warnings) lines.push(`warning: ${warning}`);
+  for (const warning of summary.warnings) lines.push(l10n.t('warning: {0}', warning));
   return lines;
 }

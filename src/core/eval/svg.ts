@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import { escapeHtml } from './html';
 import type { Histogram, OperatingPoint } from './metrics';
 
@@ -38,11 +39,11 @@ export function detSvg(points: readonly OperatingPoint[], eer: number | null, fl
       ? ''
       : `<circle cx="${x(eer).toFixed(1)}" cy="${y(eer).toFixed(1)}" r="4" fill="none" stroke="#0969da" stroke-width="2"/><text x="${(x(eer) + 8).toFixed(1)}" y="${(y(eer) - 6).toFixed(1)}">EER</text>`;
   return frame(
-    'DET curve',
+    l10n.t('DET curve'),
     `${grid.join('')}<line x1="${x(floor)}" y1="${y(floor)}" x2="${x(1)}" y2="${y(1)}" stroke="#afb8c1" stroke-dasharray="4 4"/>` +
       `<polyline points="${path}" fill="none" stroke="#0969da" stroke-width="2"/>${eerMark}` +
-      `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 8}" text-anchor="middle">FMR (false match rate)</text>` +
-      `<text x="14" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 14 ${MARGIN.top + plotH / 2})">FNMR (false non-match rate)</text>`,
+      `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(l10n.t('FMR (false match rate)'))}</text>` +
+      `<text x="14" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 14 ${MARGIN.top + plotH / 2})">${escapeHtml(l10n.t('FNMR (false non-match rate)'))}</text>`,
   );
 }
 
@@ -51,7 +52,8 @@ export function histogramSvg(histogram: Histogram, threshold: number | null): st
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const bins = histogram.genuine.length;
-  if (bins === 0) return frame('Score histograms', '<text x="20" y="40">No scores.</text>');
+  if (bins === 0)
+    return frame(l10n.t('Score histograms'), `<text x="20" y="40">${escapeHtml(l10n.t('No scores.'))}</text>`);
   const total = (counts: number[]) =>
     Math.max(
       1,
@@ -84,9 +86,9 @@ export function histogramSvg(histogram: Histogram, threshold: number | null): st
       ? ''
       : `<line x1="${x(threshold).toFixed(1)}" y1="${MARGIN.top}" x2="${x(threshold).toFixed(1)}" y2="${MARGIN.top + plotH}" stroke="#0969da" stroke-width="2" stroke-dasharray="5 3"/>`;
   return frame(
-    'Score histograms',
+    l10n.t('Score histograms'),
     `<line x1="${MARGIN.left}" y1="${MARGIN.top + plotH}" x2="${MARGIN.left + plotW}" y2="${MARGIN.top + plotH}" stroke="#8c959f"/>${bars}${line}${ticks}` +
-      `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 8}" text-anchor="middle">score (share of each set per bin)</text>`,
+      `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(l10n.t('score (share of each set per bin)'))}</text>`,
   );
 }
 
@@ -102,7 +104,7 @@ export function rateBarsSvg(rows: readonly { label: string; rate: number }[]): s
       return `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${escapeHtml(row.label)}</text><rect x="${labelW}" y="${y + 2}" width="${(row.rate * plotW).toFixed(1)}" height="${rowH - 4}" fill="${IMPOSTOR_COLOUR}" fill-opacity="0.6"/><text x="${(labelW + row.rate * plotW + 4).toFixed(1)}" y="${y + 12}">${escapeHtml((row.rate * 100).toFixed(1))}%</text>`;
     })
     .join('');
-  return `<svg width="${WIDTH + 160}" height="${height}" viewBox="0 0 ${WIDTH + 160} ${height}" role="img" aria-label="ICAO fail rates">${bars}</svg>`;
+  return `<svg width="${WIDTH + 160}" height="${height}" viewBox="0 0 ${WIDTH + 160} ${height}" role="img" aria-label="${escapeHtml(l10n.t('ICAO fail rates'))}">${bars}</svg>`;
 }
 
 /** Vertical bars of a small histogram given as value -> count. */
@@ -110,7 +112,7 @@ export function countBarsSvg(title: string, counts: Readonly<Record<string, numb
   const entries = Object.entries(counts);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  if (entries.length === 0) return frame(title, '<text x="20" y="40">No values.</text>');
+  if (entries.length === 0) return frame(title, `<text x="20" y="40">${escapeHtml(l10n.t('No values.'))}</text>`);
   const top = Math.max(...entries.map(([, count]) => count));
   const barW = plotW / entries.length;
   const bars = entries
