@@ -174,27 +174,14 @@ export class JournalWriter {
     this.writeText(`${JSON.stringify(record)}\n`);
   }
 
-  /** Many records in one write (the planned records of a run). */
-  appendAll(records: readonly object[]): void {
-    const chunk: string[] = [];
-    let size = 0;
-    for (const record of records) {
-      const line = `${JSON.stringify(record)}\n`;
-      chunk.push(line);
-      size += line.length;
-      if (size > 1 << 20) {
-        this.writeText(chunk.join(''));
-        chunk.length = 0;
-        size = 0;
-      }
-    }
-    if (chunk.length > 0) this.writeText(chunk.join(''));
+  private writeText(text: string): void {
+    this.appendBytes(Buffer.from(text, 'utf8'));
   }
 
-  private writeText(text: string): void {
+  /** Whole lines already serialized (records spooled while the preflight ran), in one write. */
+  appendBytes(bytes: Uint8Array): void {
     if (this.closed) throw new JournalError('The journal is closed.');
     if (this.fd < 0) return;
-    const bytes = Buffer.from(text, 'utf8');
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written);
   }

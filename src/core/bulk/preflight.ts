@@ -47,30 +47,37 @@ export function sha256(bytes: Uint8Array): string {
 
 /**
  * Reads and checks every image (kind for its slot, structure, size, dimensions) in one read of
- * each file, one file in memory at a time. A person with any bad image is left out and each
- * problem reported; an image unchanged since the journal recorded it (same size and modification
- * time, as git's index does) keeps its recorded digest without being read again, so resuming a
- * finished run reads no image.
+ * each file, one file in memory at a time, and hands each person to `hand` with what was found
+ * (undefined when any image is bad, each problem reported), emptying its slot in `persons`. An
+ * image unchanged since the journal recorded it (same size and modification time, as git's index
+ * does) keeps its recorded digest without being read again, so resuming a finished run reads no
+ * image.
  */
 export async function preflight(
-  persons: readonly PlannedPerson[],
+  persons: PlannedPerson[],
   options: PreflightOptions,
-): Promise<{ checked: CheckedPerson[]; problems: PlanProblem[] }> {
-  const checked: CheckedPerson[] = [];
+  hand: (planned: PlannedPerson, checked: CheckedPerson | undefined) => void,
+): Promise<PlanProblem[]> {
   const problems: PlanProblem[] = [];
   let sliceStarted = performance.now();
-  for (const person of persons) {
+  for (let index = 0; index < persons.length; index++) {
+    const person = persons[index] as PlannedPerson;
+    // Handed over and let go: a run of 100,000 never holds the plan and the checked persons at once.
+    persons[index] = HANDED_OVER;
     const result = options.readsImages
       ? checkPerson(person, options, problems)
       : { customId: person.customId, images: [], digest: '' };
-    if (result) checked.push(result);
+    hand(person, result);
     if (performance.now() - sliceStarted >= SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStarted = performance.now();
     }
   }
-  return { checked, problems };
+  return problems;
 }
+
+/** What is left in the plan's slot of a person the preflight handed over. */
+const HANDED_OVER: PlannedPerson = { customId: '', images: [] };
 
 function checkPerson(
   person: PlannedPerson,

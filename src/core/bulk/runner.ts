@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { execute, filesOf } from './execute';
 import { foreignJournalProblem, JournalError, type JournalState, JournalWriter, readJournal, replay } from './journal';
 import { JournalInUseError, lockJournal } from './lock';
-import { planBulk } from './plan';
+import { type PlannedPerson, planBulk } from './plan';
 import { type CheckedPerson, preflight } from './preflight';
 import { type BulkOperation, JOURNAL_FORMAT, JOURNAL_VERSION, type JournalHeader } from './records';
+import { RecordSpool } from './spool';
 import type { Action, BulkEnd, BulkOptions, BulkSummary, PersonFiles, PersonResult, Work } from './types';
 
 export type * from './types';
@@ -54,8 +55,8 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   let source: string;
   /** The folder image paths are relative to. */
   let root: string;
-  /** With their digests, until their planned records are written; then work holds only what sending needs. */
-  let checked: CheckedPerson[] | undefined;
+  /** The planned records of this run (digests, sizes and times), waiting for the journal. */
+  const spool = new RecordSpool();
   if (options.command === 'rollback') {
     if (!existing) return finish('refused', `There is no journal at ${options.journal}: nothing to roll back.`);
     if (existing.header.operation !== 'enroll') {
@@ -88,18 +89,16 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       if (foreign) return finish('refused', foreign);
     }
     const state = existing ? replay(existing.header, existing.entries) : undefined;
-    let prepared = await planAndCheck(options, operation, source, state, summary);
+    const prepared = await planAndCheck(options, operation, source, state, summary, spool);
     if (!prepared) {
+      spool.dispose();
       return finish('invalid', `${summary.problems.length} problem(s) found before sending: nothing was sent.`);
     }
-    root = prepared.root;
-    checked = prepared.checked;
-    // Else this frame holds every checked person, digests and all, for the whole run.
-    prepared = undefined;
-    work = checked.map((person) => decide(person, operation, state, options.updateChanged === true));
+    ({ root, work } = prepared);
   }
 
   if (options.dryRun) {
+    spool.dispose();
     for (const item of work) summary.persons.push(dryRunResult(item));
     return finish('dry-run');
   }
@@ -109,6 +108,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   try {
     if (!options.withoutJournal) release = lockJournal(options.journal);
   } catch (error) {
+    spool.dispose();
     if (error instanceof JournalInUseError) return finish('refused', error.message);
     return finish('refused', `The journal ${options.journal} cannot be locked: ${String(error)}.`);
   }
@@ -133,43 +133,29 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       journal = JournalWriter.create(options.journal, header);
     }
   } catch (error) {
+    spool.dispose();
     release();
     return finish('refused', error instanceof Error ? error.message : String(error));
   }
 
   try {
     journal.append({ type: 'run', at: new Date(now()).toISOString(), command: options.command, pid: process.pid });
-    if (options.command !== 'rollback') {
-      const known = existing ? replay(existing.header, existing.entries).planned : undefined;
-      journal.appendAll(
-        (checked ?? [])
-          .filter((person) => known?.get(person.customId)?.digest !== person.digest || !known?.has(person.customId))
-          .map((person) => ({
-            type: 'planned',
-            customId: person.customId,
-            images: person.images,
-            digest: person.digest,
-          })),
-      );
-    }
-    // The digests, sizes and times are in the journal now: a run of 100,000 persons keeps only
-    // each one's CustomID and files while it sends.
-    checked = undefined;
-    for (const item of work) item.person = filesOnly(item.person);
+    spool.drain((bytes) => journal.appendBytes(bytes));
     await journal.flush();
     const end = await execute(work, options, journal, summary, root, now, started);
     await journal.close();
     return finish(end.end, end.message);
   } finally {
+    spool.dispose();
     await journal.close().catch(() => undefined);
     release();
   }
 }
 
 /**
- * The plan and the preflight: the persons to work on, checked, or undefined when a problem stops
+ * The plan and the preflight: the work, each person holding only its CustomID and files, with
+ * the planned record of each new or changed person in `spool`; or undefined when a problem stops
  * the run before anything is sent (the invalid persons and every problem are in the summary).
- * The plan itself is let go when this returns.
  */
 async function planAndCheck(
   options: BulkOptions,
@@ -177,7 +163,8 @@ async function planAndCheck(
   source: string,
   state: JournalState | undefined,
   summary: BulkSummary,
-): Promise<{ root: string; checked: CheckedPerson[] } | undefined> {
+  spool: RecordSpool,
+): Promise<{ root: string; work: Work[] } | undefined> {
   const plan = await planBulk({
     operation,
     source,
@@ -191,31 +178,44 @@ async function planAndCheck(
       ...(options.idsFile ? [options.idsFile] : []),
     ],
   });
-  const checked = await preflight(plan.persons, {
-    root: plan.root,
-    readsImages: operation !== 'delete',
-    ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
-    ...(state ? { known: state.planned } : {}),
-  });
-  summary.problems = [...plan.problems, ...checked.problems];
-  if (summary.problems.length > 0) {
-    const invalid = new Set(summary.problems.map((problem) => problem.customId).filter((id) => id !== undefined));
-    for (const person of plan.persons) {
-      if (invalid.has(person.customId)) {
-        summary.persons.push({
-          customId: person.customId,
-          result: 'invalid',
-          cause: summary.problems
-            .filter((problem) => problem.customId === person.customId)
-            .map((p) => p.message)
-            .join(' '),
-          files: person.images.map((image) => image.file),
-        });
+  const flagged = new Set(plan.problems.map((problem) => problem.customId).filter((id) => id !== undefined));
+  const rejected: PlannedPerson[] = [];
+  const work: Work[] = [];
+  const known = state?.planned;
+  const problems = await preflight(
+    plan.persons,
+    {
+      root: plan.root,
+      readsImages: operation !== 'delete',
+      ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
+      ...(known ? { known } : {}),
+    },
+    (planned, person) => {
+      if (!person || flagged.has(planned.customId)) rejected.push(planned);
+      if (!person) return;
+      const recorded = known?.get(person.customId);
+      if (!recorded || recorded.digest !== person.digest) {
+        spool.add({ type: 'planned', customId: person.customId, images: person.images, digest: person.digest });
       }
+      work.push(decide(person, operation, state, options.updateChanged === true));
+    },
+  );
+  summary.problems = [...plan.problems, ...problems];
+  if (summary.problems.length > 0) {
+    for (const person of rejected) {
+      summary.persons.push({
+        customId: person.customId,
+        result: 'invalid',
+        cause: summary.problems
+          .filter((problem) => problem.customId === person.customId)
+          .map((p) => p.message)
+          .join(' '),
+        files: person.images.map((image) => image.file),
+      });
     }
-    if (!options.skipInvalid || checked.checked.length === 0) return undefined;
+    if (!options.skipInvalid || work.length === 0) return undefined;
   }
-  return { root: plan.root, checked: checked.checked };
+  return { root: plan.root, work };
 }
 
 function filesOnly(person: PersonFiles): PersonFiles {
@@ -231,8 +231,11 @@ function decide(
   const progress = state?.main.get(person.customId);
   // Built field by field, in one order: spread copies gave each of 100,000 items a hidden class of
   // its own (about 180 bytes more a person).
+  // The digests, sizes and times go to the journal: while it sends, a run keeps only each
+  // person's CustomID and files.
+  const files = filesOnly(person);
   const work = (workOp: BulkOperation, action: Action): Work => {
-    const item: Work = { person, op: workOp, action };
+    const item: Work = { person: files, op: workOp, action };
     if (progress) item.progress = progress;
     return item;
   };

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { RecordSpool } from '../../../../src/core/bulk/spool';
+
+/** The spool's own folders under the system temp folder. */
+const spoolFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('biopassid-bulk-'));
+
+describe('bulk: the planned records wait in a spool until the journal is written', () => {
+  it('hands back every record, in order, as whole lines, from memory and from its file', () => {
+    for (const count of [3, 12_000]) {
+      const spool = new RecordSpool();
+      const records = Array.from({ length: count }, (_, index) => ({
+        type: 'planned',
+        customId: `person-${index}`,
+        // Long enough that 12,000 records pass the 1 MB kept in memory and go to the file.
+        digest: `${index}`.padStart(64, 'é'),
+      }));
+      for (const record of records) spool.add(record);
+      const writes: Buffer[] = [];
+      spool.drain((bytes) => writes.push(Buffer.from(bytes)));
+      for (const bytes of writes) assert.equal(bytes.at(-1), 0x0a, 'each write ends a line');
+      const lines = Buffer.concat(writes).toString('utf8').trimEnd().split('\n');
+      assert.deepEqual(
+        lines.map((line) => JSON.parse(line)),
+        records,
+      );
+      if (count > 3) assert.ok(writes.length > 1, 'a large spool is handed back in chunks');
+    }
+  });
+
+  it('leaves no file behind once drained or disposed', () => {
+    const before = spoolFolders().length;
+    const spool = new RecordSpool();
+    for (let index = 0; index < 12_000; index++) spool.add({ customId: `p-${index}`, digest: 'x'.repeat(100) });
+    assert.equal(spoolFolders().length, before + 1, 'past 1 MB the records are in a file');
+    spool.dispose();
+    assert.equal(spoolFolders().length, before);
+    const drained = new RecordSpool();
+    for (let index = 0; index < 12_000; index++) drained.add({ customId: `p-${index}`, digest: 'x'.repeat(100) });
+    drained.drain(() => undefined);
+    assert.equal(spoolFolders().length, before);
+  });
+});
