@@ -4,7 +4,7 @@ import type { QualitySummary } from '../../src/core/eval/quality';
 import type { EvalSummary } from '../../src/core/eval/summary';
 import { datasetFaceJpeg } from '../../src/core/images/dataset';
 import { waitFor } from '../support/extension';
-import type { ConfirmShown } from '../support/fakeUser';
+import { type ConfirmShown, pickItem } from '../support/fakeUser';
 import { useSandboxSession } from '../support/sandboxSession';
 
 const PERSONS = 4;
@@ -36,16 +36,24 @@ function reportTabs(): vscode.Tab[] {
 describe('Evaluate Accuracy… and Quality Report… on an Explorer folder (real extension host, local sandbox)', () => {
   const session = useSandboxSession();
 
-  async function people(): Promise<vscode.Uri> {
-    for (let person = 0; person < PERSONS; person++) {
+  async function people(persons = PERSONS, name = 'people'): Promise<vscode.Uri> {
+    for (let person = 0; person < persons; person++) {
       for (let shot = 0; shot < IMAGES; shot++) {
         await session.folder.write(
-          `people/p${person + 1}/${shot + 1}.jpg`,
+          `${name}/p${person + 1}/${shot + 1}.jpg`,
           datasetFaceJpeg({ seed: 'it', person, shot }),
         );
       }
     }
-    return vscode.Uri.joinPath(session.folder.uri, 'people');
+    return vscode.Uri.joinPath(session.folder.uri, name);
+  }
+
+  /** Save Report… of the report last shown, read back as text. */
+  async function savedReport(name: string): Promise<string> {
+    const saved = vscode.Uri.joinPath(session.folder.uri, name);
+    session.user.answer({ saveDialog: () => saved });
+    await vscode.commands.executeCommand('biopassid.saveReport');
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(saved));
   }
 
   const calls = (operation: string) =>
@@ -115,6 +123,83 @@ describe('Evaluate Accuracy… and Quality Report… on an Explorer folder (real
     assert.equal(summary.cancelled, true);
     assert.equal(calls('match'), 0, 'cancelled before the first match');
     assert.ok(summary.warnings.some((warning) => warning.startsWith('Cancelled')));
+  });
+
+  it('asks, on a folder of many impostor pairs, for all of them or a seeded sample, and the report names the seed', async () => {
+    // 16 persons x 3 images: 48 genuine pairs and (48 x 48 - 16 x 9) / 2 = 1080 impostor pairs.
+    const folder = await people(16, 'many');
+    const inputs: string[] = [];
+    session.user.answer({
+      confirm: (shown) => shown.action,
+      quickPick: pickItem('A Sample of Another Size…'),
+      inputBox: (options) => {
+        inputs.push(options.prompt ?? '');
+        return options.prompt?.startsWith('How many') ? '200' : '7';
+      },
+    });
+    const summary = (await vscode.commands.executeCommand('biopassid.evaluateAccuracy', folder)) as EvalSummary;
+    const [question] = session.user.quickPicks;
+    assert.equal(question?.options?.title, 'Evaluate Accuracy: 1080 impostor pairs (48 genuine)');
+    const all = question?.items.find((item) => item.label === 'All 1080 impostor pairs');
+    // Every impostor pair: 48 extracts, 48 genuine and 1080 impostor matches, with an estimate.
+    assert.match(all?.description ?? '', /^1176 calls, (under a second|about \d+ s)$/);
+    assert.match(inputs[0] ?? '', /How many of the 1080 impostor pairs/);
+    assert.match(inputs[1] ?? '', /seed/);
+    assert.deepEqual([summary.genuine, summary.impostor], [48, 200]);
+    assert.deepEqual(summary.impostorSample, { size: 200, seed: '7' });
+    assert.deepEqual([calls('extract'), calls('match')], [48, 248]);
+    const html = await savedReport('sample-report.html');
+    assert.match(html, /Impostor sample<\/td><td[^>]*>200 of 1080 pairs, seed 7</);
+
+    // The same seed picks the same pairs again: every score is in the journal.
+    session.sandbox.reset();
+    const again = (await vscode.commands.executeCommand('biopassid.evaluateAccuracy', folder)) as EvalSummary;
+    assert.equal(again.calls.fromJournal, 248);
+    assert.equal(calls('match'), 0);
+
+    // All of them: no sample in the report, and only the pairs not yet scored are sent.
+    session.sandbox.reset();
+    session.user.answer({ quickPick: pickItem('All 1080 impostor pairs') });
+    const everything = (await vscode.commands.executeCommand('biopassid.evaluateAccuracy', folder)) as EvalSummary;
+    assert.deepEqual([everything.impostor, everything.impostorSample], [1080, null]);
+    assert.equal(calls('match'), 1080 - 200);
+  });
+
+  it('evaluates the pairs a pairs.csv lists, and says what is wrong with a malformed one', async () => {
+    await people();
+    const rows = [
+      'a,b,genuine',
+      'people/p1/1.jpg,people/p1/2.jpg,1',
+      'people/p2/1.jpg,people/p2/3.jpg,genuine',
+      'people/p1/1.jpg,people/p2/1.jpg,0',
+      'people/p3/2.jpg,people/p4/2.jpg,impostor',
+      'people/p3/2.jpg,people/p1/3.jpg,0',
+    ];
+    await session.folder.write('pairs.csv', Buffer.from(`${rows.join('\n')}\n`));
+    const pairs = vscode.Uri.joinPath(session.folder.uri, 'pairs.csv');
+    session.user.answer({ confirm: (shown) => shown.action });
+    const summary = (await vscode.commands.executeCommand('biopassid.evaluateAccuracy', pairs)) as EvalSummary;
+    assert.deepEqual([summary.genuine, summary.impostor, summary.impostorSample], [2, 3, null]);
+    assert.equal(session.user.quickPicks.length, 0, 'a pairs file lists its own pairs: no sample asked');
+    // Seven distinct images, five comparisons, scores journaled beside the file as the CLI does.
+    assert.deepEqual([calls('extract'), calls('match')], [7, 5]);
+    await vscode.workspace.fs.stat(vscode.Uri.joinPath(session.folder.uri, 'pairs.csv.journal.jsonl'));
+    const [tab] = await waitForReportTabs(1);
+    assert.equal(tab?.label, 'Accuracy: pairs.csv');
+
+    session.sandbox.reset();
+    await session.folder.write(
+      'bad.csv',
+      Buffer.from('a,b,genuine\npeople/p1/1.jpg,people/p1/2.jpg,1\npeople/p1/1.jpg,people/p2/2.jpg,maybe\n'),
+    );
+    const bad = vscode.Uri.joinPath(session.folder.uri, 'bad.csv');
+    assert.equal(await vscode.commands.executeCommand('biopassid.evaluateAccuracy', bad), undefined);
+    const error = await session.user.waitForMessage('error', 'Line 3');
+    assert.equal(
+      error.message,
+      'BioPass ID: Line 3: genuine must be 1 or 0 (genuine/impostor), not "maybe". Nothing was sent.',
+    );
+    assert.equal(session.sandbox.requestLog.length, 0, 'nothing was sent');
   });
 
   it('Quality Report… checks every face (detection, ICAO) and opens its report', async () => {

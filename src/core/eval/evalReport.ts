@@ -1,5 +1,6 @@
 import { l10n } from '../l10n';
 import { escapeHtml, type PageOptions, page, table, thumbnail, warnings } from './html';
+import { impostorSampleRow } from './impostorSample';
 import { type EvalSummary, formatFmr, formatRate, formatScore, type NamedPair } from './summary';
 import { detSvg, histogramSvg } from './svg';
 
@@ -29,6 +30,9 @@ export function buildEvalReport(summary: EvalSummary, options: EvalReportOptions
         `${escapeHtml(summary.impostor)} <span class="muted">${escapeHtml(l10n.t('of {0}', summary.impostorPairsAvailable))}</span>`,
         '',
       ],
+      ...(summary.impostorSample
+        ? [[...impostorSampleRow(summary.impostorSample, summary.impostorPairsAvailable).map(escapeHtml), '']]
+        : []),
       ['EER', escapeHtml(formatRate(summary.eer)), escapeHtml(formatScore(summary.eerThreshold))],
       ...rates,
       [

@@ -38,6 +38,13 @@ export interface EvalPlan {
   pending: Pair[];
   toExtract: number[];
   allImpostorPairs: number;
+  /** Set when the impostor pairs are a seeded sample of the labelled folder's, not all of them. */
+  impostorSample?: ImpostorSample;
+}
+
+export interface ImpostorSample {
+  size: number;
+  seed: string;
 }
 
 export interface ScoredPair extends Pair {
@@ -83,10 +90,10 @@ export async function planEvaluation(dataset: Dataset, options: EvalOptions): Pr
   }
   const modality = options.modality ?? (kinds.every((kind) => kind === 'tiff' || kind === 'wsq') ? 'FINGER' : 'FACE');
   const labelled = { person: dataset.images.map((image) => image.person) };
-  const pairs = dataset.pairs ?? [
-    ...genuinePairs(labelled),
-    ...impostorPairs(labelled, options.impostors, options.seed ?? 1),
-  ];
+  const seed = String(options.seed ?? 1);
+  const pairs = dataset.pairs ?? [...genuinePairs(labelled), ...impostorPairs(labelled, options.impostors, seed)];
+  const allImpostorPairs = dataset.pairs ? pairs.filter((pair) => !pair.genuine).length : impostorPairCount(labelled);
+  const sampled = !dataset.pairs && options.impostors !== undefined && options.impostors < allImpostorPairs;
   const journal = options.journal === undefined ? new Map<string, number>() : await readJournal(options.journal);
   const known = new Map<number, number>();
   const pending: Pair[] = [];
@@ -112,7 +119,8 @@ export async function planEvaluation(dataset: Dataset, options: EvalOptions): Pr
     known,
     pending,
     toExtract: [...needed].sort((x, y) => x - y),
-    allImpostorPairs: dataset.pairs ? pairs.filter((pair) => !pair.genuine).length : impostorPairCount(labelled),
+    allImpostorPairs,
+    ...(sampled ? { impostorSample: { size: options.impostors as number, seed } } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { l10n } from '../l10n';
+import { impostorSampleText } from './impostorSample';
 import { computeMetrics, type Histogram, type OperatingPoint, type RateAtFmr, rateAtFmr, sortScores } from './metrics';
-import type { EvalScores, Modality } from './run';
+import type { EvalScores, ImpostorSample, Modality } from './run';
 
 /** The FMRs every evaluation reports, keyed as in the JSON output. */
 export const REPORTED_FMRS = { '1e-2': 1e-2, '1e-3': 1e-3, '1e-4': 1e-4 } as const;
@@ -22,6 +23,8 @@ export interface EvalSummary {
   impostor: number;
   /** Impostor pairs the dataset has in all (the run may have compared a sample). */
   impostorPairsAvailable: number;
+  /** The size and seed of the impostor sample compared, or null when every impostor pair was. */
+  impostorSample: ImpostorSample | null;
   eer: number | null;
   eerThreshold: number | null;
   fnmrAtFmr: Record<keyof typeof REPORTED_FMRS, RateAtFmr>;
@@ -99,6 +102,7 @@ export function summarise(result: EvalScores, targetFmr = DEFAULT_TARGET_FMR): E
     genuine: genuine.length,
     impostor: impostor.length,
     impostorPairsAvailable: plan.allImpostorPairs,
+    impostorSample: plan.impostorSample ?? null,
     eer: metrics.eer,
     eerThreshold: metrics.eerThreshold,
     fnmrAtFmr,
@@ -144,6 +148,9 @@ export function summaryLines(summary: EvalSummary): string[] {
     ),
     l10n.t('EER {0} at threshold {1}', formatRate(summary.eer), formatScore(summary.eerThreshold)),
   ];
+  if (summary.impostorSample) {
+    lines.splice(1, 0, impostorSampleText(summary.impostorSample, summary.impostorPairsAvailable));
+  }
   for (const [key, rate] of Object.entries(summary.fnmrAtFmr)) {
     lines.push(
       rate.supported
