@@ -124,7 +124,15 @@ describe('biopassid samples, eval and quality against the local sandbox (real HT
       env,
       dir,
     );
-    assert.equal((JSON.parse(sampled.stdout) as EvalSummary).impostor, 100);
+    const sample = JSON.parse(sampled.stdout) as EvalSummary;
+    assert.equal(sample.impostor, 100);
+    assert.deepEqual(sample.impostorSample, { size: 100, seed: '3' });
+    const text = await cli(
+      ['eval', 'faces', '--impostors', '100', '--seed', '3', '--journal', 's.jsonl', ...base()],
+      env,
+      dir,
+    );
+    assert.match(text.stdout, /Impostor pairs: a seeded sample of 100 of \d+, seed 3 /);
     writeFileSync(
       join(dir, 'pairs.csv'),
       'a,b,genuine\nfaces/person-001/1.jpg,faces/person-001/2.jpg,1\nfaces/person-001/1.jpg,faces/person-002/1.jpg,0\n',
@@ -132,7 +140,7 @@ describe('biopassid samples, eval and quality against the local sandbox (real HT
     const fromCsv = await cli(['eval', 'pairs.csv', '--json', '--report', 'pairs.html', ...base()], env, dir);
     assert.equal(fromCsv.code, 0, fromCsv.stderr);
     const summary = JSON.parse(fromCsv.stdout) as EvalSummary;
-    assert.deepEqual([summary.genuine, summary.impostor, summary.images], [1, 1, 3]);
+    assert.deepEqual([summary.genuine, summary.impostor, summary.images, summary.impostorSample], [1, 1, 3, null]);
     const html = readFileSync(join(dir, 'pairs.html'), 'utf8');
     assert.match(html, /<svg[^>]*aria-label="DET curve"/);
     assert.match(html, /faces\/person-001\/1\.jpg/);
