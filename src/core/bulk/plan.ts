@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { customIdProblem } from '../contract/fields';
+import { l10n } from '../l10n';
 import { CsvError, type CsvRow, readCsv } from './csv';
 import type { BulkOperation } from './records';
 import { FACE_SLOT, type ImageSlot, SLOT_NAMING, slotFromName, stemOf } from './slots';
@@ -48,9 +49,18 @@ function extensionOf(name: string): string {
 }
 
 class PlanBuilder {
-  readonly persons = new Map<string, PlannedPerson & { where: Map<ImageSlot, string> }>();
+  /** Each person with, beside each image, where it was named (a CSV line); from a folder, where is the file itself. */
+  readonly persons = new Map<string, PlannedPerson & { where?: string[] }>();
   readonly problems: PlanProblem[] = [];
-  private readonly files = new Set<string>();
+  /**
+   * Files already taken, when a file can be named twice (a CSV); a folder's walk yields each once,
+   * so a plan of 100,000 files does not keep a set of them.
+   */
+  private readonly files: Set<string> | undefined;
+
+  constructor(namesFilesOnce: boolean) {
+    this.files = namesFilesOnce ? undefined : new Set();
+  }
 
   add(customId: string, file: string, slot: ImageSlot | undefined, where: string): void {
     const refused = customIdProblem(customId);
@@ -63,36 +73,47 @@ class PlanBuilder {
       this.problems.push({ customId, message: `${where}: duplicate CustomID ${customId}.` });
       return;
     }
+    const listedTwice = slot !== undefined && this.files?.has(file) === true;
     if (!person) {
-      person = { customId, images: [], where: new Map() };
+      // Built with its first image, if any: an empty array that is pushed to reserves room for 17.
+      const empty = slot === undefined || listedTwice;
+      const images = empty ? [] : [{ file, slot }];
+      person = this.files ? { customId, images, where: empty ? [] : [where] } : { customId, images };
       this.persons.set(customId, person);
+      if (!empty) {
+        this.files?.add(file);
+        return;
+      }
     }
     if (slot === undefined) return;
-    if (this.files.has(file)) {
-      this.problems.push({ customId, file, message: `${where}: ${file} is listed more than once.` });
+    if (listedTwice) {
+      this.problems.push({ customId, file, message: l10n.t('{0}: {1} is listed more than once.', where, file) });
       return;
     }
-    this.files.add(file);
-    const earlier = person.where.get(slot);
+    this.files?.add(file);
+    const taken = person.images.findIndex((image) => image.slot === slot);
+    const earlier = taken < 0 ? undefined : (person.where?.[taken] ?? person.images[taken]?.file);
     if (earlier !== undefined) {
       this.problems.push({
         customId,
         file,
         message:
           slot === FACE_SLOT && earlier !== where
-            ? `Duplicate CustomID ${customId}: ${earlier} and ${where} would both be its face.`
-            : `Duplicate CustomID ${customId}: ${earlier} and ${where} are both its ${slot}.`,
+            ? l10n.t('Duplicate CustomID {0}: {1} and {2} would both be its face.', customId, earlier, where)
+            : l10n.t('Duplicate CustomID {0}: {1} and {2} are both its {3}.', customId, earlier, where, slot),
       });
       return;
     }
-    person.where.set(slot, where);
+    person.where?.push(where);
     person.images.push({ file, slot });
   }
 
   result(root: string): Plan {
+    const persons = [...this.persons.values()];
+    // A folder's entries are the persons as they are (where is the file); a CSV's are copied without their lines.
     return {
       root,
-      persons: [...this.persons.values()].map(({ customId, images }) => ({ customId, images })),
+      persons: this.files ? persons.map(({ customId, images }) => ({ customId, images })) : persons,
       problems: this.problems,
     };
   }
@@ -118,7 +139,7 @@ export async function planBulk(options: PlanOptions): Promise<Plan> {
 }
 
 async function planFromFolder(options: PlanOptions): Promise<Plan> {
-  const builder = new PlanBuilder();
+  const builder = new PlanBuilder(true);
   const own = new Set(options.ownFiles ?? []);
   const walkProblems: { file: string; message: string }[] = [];
   const byFolder = options.idFrom === 'folder';
@@ -128,7 +149,10 @@ async function planFromFolder(options: PlanOptions): Promise<Plan> {
     if (!IMAGE_EXTENSIONS.has(extensionOf(name))) {
       builder.problems.push({
         file,
-        message: `${file} is not an image file (.jpg, .jpeg, .png, .tif, .tiff or .wsq); move it out of the folder.`,
+        message: l10n.t(
+          '{0} is not an image file (.jpg, .jpeg, .png, .tif, .tiff or .wsq); move it out of the folder.',
+          file,
+        ),
       });
       continue;
     }
@@ -140,7 +164,10 @@ async function planFromFolder(options: PlanOptions): Promise<Plan> {
     if (folder === '.') {
       builder.problems.push({
         file,
-        message: `${file} is not in a person's folder: with --id-from folder, each person is a subfolder named by its CustomID.`,
+        message: l10n.t(
+          "{0} is not in a person's folder: with --id-from folder, each person is a subfolder named by its CustomID.",
+          file,
+        ),
       });
       continue;
     }
@@ -148,7 +175,7 @@ async function planFromFolder(options: PlanOptions): Promise<Plan> {
     if (slot === undefined) {
       builder.problems.push({
         file,
-        message: `${file}: the file name names no position. Name the images ${SLOT_NAMING}.`,
+        message: l10n.t('{0}: the file name names no position. Name the images {1}.', file, SLOT_NAMING),
       });
       continue;
     }
@@ -157,7 +184,7 @@ async function planFromFolder(options: PlanOptions): Promise<Plan> {
   builder.problems.unshift(...walkProblems);
   const plan = builder.result(options.source);
   if (plan.persons.length === 0 && plan.problems.length === 0) {
-    plan.problems.push({ message: `${options.source} holds no images: nothing to do.` });
+    plan.problems.push({ message: l10n.t('{0} holds no images: nothing to do.', options.source) });
   }
   return plan;
 }
@@ -165,7 +192,7 @@ async function planFromFolder(options: PlanOptions): Promise<Plan> {
 const HEADER_FILE = /^(file|path|image)$/i;
 
 async function planFromCsv(csvPath: string, root: string, operation: BulkOperation): Promise<Plan> {
-  const builder = new PlanBuilder();
+  const builder = new PlanBuilder(false);
   const name = basename(csvPath);
   let rows: CsvRow[];
   try {
@@ -174,34 +201,56 @@ async function planFromCsv(csvPath: string, root: string, operation: BulkOperati
     const message =
       error instanceof CsvError
         ? error.message
-        : `${name} cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String(error)}.`;
+        : l10n.t(
+            '{0} cannot be read: {1}.',
+            name,
+            (error as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('it does not exist') : String(error),
+          );
     return { root, persons: [], problems: [{ file: name, message }] };
   }
   if (rows[0] && HEADER_FILE.test(rows[0].cells[0] ?? '') && /^custom.?id$/i.test(rows[0].cells[1] ?? '')) rows.shift();
-  if (rows.length === 0) return { root, persons: [], problems: [{ file: name, message: `${name} lists no one.` }] };
+  if (rows.length === 0)
+    return { root, persons: [], problems: [{ file: name, message: l10n.t('{0} lists no one.', name) }] };
   for (const { line, cells } of rows) {
-    const where = `${name} line ${line}`;
+    const where = l10n.t('{0} line {1}', name, line);
     const [file = '', customId = '', finger = '', ...extra] = cells;
     if (cells.length < 2 || customId === '') {
       builder.problems.push({
         file: name,
-        message: `${where}: expected file,customId[,finger], found ${cells.length} column${cells.length === 1 ? '' : 's'}${cells.length >= 2 ? ' with an empty customId' : ''}.`,
+        message:
+          cells.length >= 2
+            ? l10n.t(
+                '{0}: expected file,customId[,finger], found {1} columns with an empty customId.',
+                where,
+                cells.length,
+              )
+            : cells.length === 1
+              ? l10n.t('{0}: expected file,customId[,finger], found 1 column.', where)
+              : l10n.t('{0}: expected file,customId[,finger], found {1} columns.', where, cells.length),
       });
       continue;
     }
     if (extra.some((cell) => cell !== '')) {
-      builder.problems.push({ file: name, message: `${where}: expected at most 3 columns (file,customId,finger).` });
+      builder.problems.push({
+        file: name,
+        message: l10n.t('{0}: expected at most 3 columns (file,customId,finger).', where),
+      });
       continue;
     }
     if (file === '') {
       if (operation === 'delete') builder.add(customId, '', undefined, where);
-      else builder.problems.push({ file: name, customId, message: `${where}: no image file for ${customId}.` });
+      else
+        builder.problems.push({
+          file: name,
+          customId,
+          message: l10n.t('{0}: no image file for {1}.', where, customId),
+        });
       continue;
     }
     const absolute = resolve(root, file);
     const inside = relative(root, absolute);
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-      builder.problems.push({ file, customId, message: `${where}: ${file} is outside ${root}.` });
+      builder.problems.push({ file, customId, message: l10n.t('{0}: {1} is outside {2}.', where, file, root) });
       continue;
     }
     const slot = finger === '' ? FACE_SLOT : slotFromName(finger);
@@ -209,7 +258,11 @@ async function planFromCsv(csvPath: string, root: string, operation: BulkOperati
       builder.problems.push({
         file,
         customId,
-        message: `${where}: "${printable(finger)}" is not a position (face, 1..10, finger-1..finger-10, right-thumb … left-little).`,
+        message: l10n.t(
+          '{0}: "{1}" is not a position (face, 1..10, finger-1..finger-10, right-thumb … left-little).',
+          where,
+          printable(finger),
+        ),
       });
       continue;
     }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { readImageDimensions } from '../images/dimensions';
 import { imageFileProblem } from '../images/integrity';
 import { DEFAULT_MAX_IMAGE_BYTES } from '../images/read';
-import { readImageBytesSync } from './imageBytes';
+import { l10n } from '../l10n';
+import { type ReadScratch, readImageBytesSync } from './imageBytes';
 import type { PlannedPerson, PlanProblem } from './plan';
 import type { PlannedImage, PlannedRecord } from './records';
 import { isFaceSlot } from './slots';
@@ -59,13 +60,15 @@ export async function preflight(
   hand: (planned: PlannedPerson, checked: CheckedPerson | undefined) => void,
 ): Promise<PlanProblem[]> {
   const problems: PlanProblem[] = [];
+  // Each image is checked and hashed before the next is read: one buffer serves every read.
+  const scratch: ReadScratch = {};
   let sliceStarted = performance.now();
   for (let index = 0; index < persons.length; index++) {
     const person = persons[index] as PlannedPerson;
     // Handed over and let go: a run of 100,000 never holds the plan and the checked persons at once.
     persons[index] = HANDED_OVER;
     const result = options.readsImages
-      ? checkPerson(person, options, problems)
+      ? checkPerson(person, options, problems, scratch)
       : { customId: person.customId, images: [], digest: '' };
     hand(person, result);
     if (performance.now() - sliceStarted >= SLICE_MS) {
@@ -83,6 +86,7 @@ function checkPerson(
   person: PlannedPerson,
   options: PreflightOptions,
   problems: PlanProblem[],
+  scratch: ReadScratch,
 ): CheckedPerson | undefined {
   const known = options.known?.get(person.customId);
   const images: PlannedImage[] = [];
@@ -96,7 +100,7 @@ function checkPerson(
         continue;
       }
     }
-    const image = checkImage(path, file, slot, options, problems, person.customId);
+    const image = checkImage(path, file, slot, options, problems, person.customId, scratch);
     if (image) images.push(image);
   }
   if (images.length !== person.images.length) return undefined;
@@ -111,16 +115,21 @@ function checkImage(
   options: PreflightOptions,
   problems: PlanProblem[],
   customId: string,
+  scratch: ReadScratch,
 ): PlannedImage | undefined {
   try {
-    const { bytes, size, mtimeMs } = readImageBytesSync(path, options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES);
+    const { bytes, size, mtimeMs } = readImageBytesSync(
+      path,
+      options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+      scratch,
+    );
     const problem = imageFileProblem(file, bytes, isFaceSlot(slot) ? 'face' : 'finger');
     if (problem) {
       problems.push({ customId, file, message: problem });
       return undefined;
     }
     if (!readImageDimensions(bytes)) {
-      problems.push({ customId, file, message: `${file}: its width and height cannot be read.` });
+      problems.push({ customId, file, message: l10n.t('{0}: its width and height cannot be read.', file) });
       return undefined;
     }
     return { file, slot, sha256: sha256(bytes), size, mtimeMs };

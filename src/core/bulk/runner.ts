@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { l10n } from '../l10n';
 import { execute, filesOf } from './execute';
 import { foreignJournalProblem, JournalError, type JournalState, JournalWriter, readJournal, replay } from './journal';
 import { JournalInUseError, lockJournal } from './lock';
@@ -46,7 +47,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     existing = existsSync(options.journal) ? readJournal(options.journal) : undefined;
   } catch (error) {
     if (error instanceof JournalError) return finish('refused', error.message);
-    return finish('refused', `The journal ${options.journal} cannot be read: ${String(error)}.`);
+    return finish('refused', l10n.t('The journal {0} cannot be read: {1}.', options.journal, String(error)));
   }
 
   // What to work on.
@@ -58,11 +59,16 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   /** The planned records of this run (digests, sizes and times), waiting for the journal. */
   const spool = new RecordSpool();
   if (options.command === 'rollback') {
-    if (!existing) return finish('refused', `There is no journal at ${options.journal}: nothing to roll back.`);
+    if (!existing)
+      return finish('refused', l10n.t('There is no journal at {0}: nothing to roll back.', options.journal));
     if (existing.header.operation !== 'enroll') {
       return finish(
         'refused',
-        `The journal ${options.journal} is of a bulk ${existing.header.operation}: only an enroll journal can be rolled back.`,
+        l10n.t(
+          'The journal {0} is of a bulk {1}: only an enroll journal can be rolled back.',
+          options.journal,
+          existing.header.operation,
+        ),
       );
     }
     source = existing.header.source;
@@ -92,7 +98,10 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     const prepared = await planAndCheck(options, operation, source, state, summary, spool);
     if (!prepared) {
       spool.dispose();
-      return finish('invalid', `${summary.problems.length} problem(s) found before sending: nothing was sent.`);
+      return finish(
+        'invalid',
+        l10n.t('{0} problem(s) found before sending: nothing was sent.', summary.problems.length),
+      );
     }
     ({ root, work } = prepared);
   }
@@ -110,7 +119,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   } catch (error) {
     spool.dispose();
     if (error instanceof JournalInUseError) return finish('refused', error.message);
-    return finish('refused', `The journal ${options.journal} cannot be locked: ${String(error)}.`);
+    return finish('refused', l10n.t('The journal {0} cannot be locked: {1}.', options.journal, String(error)));
   }
   let journal: JournalWriter;
   try {
@@ -197,7 +206,7 @@ async function planAndCheck(
       if (!recorded || recorded.digest !== person.digest) {
         spool.add({ type: 'planned', customId: person.customId, images: person.images, digest: person.digest });
       }
-      work.push(decide(person, operation, state, options.updateChanged === true));
+      work.push(decide(person, planned, operation, state, options.updateChanged === true));
     },
   );
   summary.problems = [...plan.problems, ...problems];
@@ -218,12 +227,14 @@ async function planAndCheck(
   return { root: plan.root, work };
 }
 
-function filesOnly(person: PersonFiles): PersonFiles {
-  return { customId: person.customId, images: person.images.map(({ file, slot }) => ({ file, slot })) };
-}
-
+/**
+ * What to do with a checked person. The work holds the plan's entry for it (its CustomID and
+ * files), not the checked one: the digests, sizes and times go to the journal, and while it sends
+ * a run keeps nothing else of a person.
+ */
 function decide(
   person: CheckedPerson,
+  files: PersonFiles,
   op: BulkOperation,
   state: JournalState | undefined,
   updateChanged: boolean,
@@ -231,9 +242,6 @@ function decide(
   const progress = state?.main.get(person.customId);
   // Built field by field, in one order: spread copies gave each of 100,000 items a hidden class of
   // its own (about 180 bytes more a person).
-  // The digests, sizes and times go to the journal: while it sends, a run keeps only each
-  // person's CustomID and files.
-  const files = filesOnly(person);
   const work = (workOp: BulkOperation, action: Action): Work => {
     const item: Work = { person: files, op: workOp, action };
     if (progress) item.progress = progress;

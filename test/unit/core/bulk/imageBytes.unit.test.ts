@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readImageBytes, readImageBytesSync } from '../../../../src/core/bulk/imageBytes';
+import { type ReadScratch, readImageBytes, readImageBytesSync } from '../../../../src/core/bulk/imageBytes';
 import { readImageFile } from '../../../../src/core/images/read';
 import { sampleFaceJpeg } from '../../../../src/core/images/samples';
 
@@ -75,6 +75,25 @@ describe('bulk: reading an image once (the preflight and the workers)', () => {
       }
     });
   }
+
+  it('with a scratch buffer, reads of images large and small reuse one buffer and give each file its own bytes', () => {
+    const files = [sampleFaceJpeg(1, 160), sampleFaceJpeg(2, 48), sampleFaceJpeg(3, 200), sampleFaceJpeg(4, 64)];
+    const paths = files.map((bytes, index) => {
+      const path = join(dir, `scratch-${index}.jpg`);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    const scratch: ReadScratch = {};
+    const buffers = new Set<ArrayBufferLike>();
+    paths.forEach((path, index) => {
+      const { bytes } = readImageBytesSync(path, 1024 * 1024, scratch);
+      assert.deepEqual(bytes, files[index], `file ${index}`);
+      buffers.add(bytes.buffer);
+    });
+    // A new buffer only when an image is larger than every one before it (1st and 3rd).
+    assert.equal(buffers.size, 2);
+    assert.equal(scratch.buffer?.buffer, [...buffers].at(-1));
+  });
 
   it('a named pipe listed as an image is refused at once, not waited on for a writer', async function () {
     if (process.platform === 'win32') this.skip();
