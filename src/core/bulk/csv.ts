@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { l10n } from '../l10n';
 
 export interface CsvRow {
   /** 1-based line of the row in the file, for messages. */
@@ -27,7 +28,7 @@ export function readCsv(text: string, name: string): CsvRow[] {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CsvError(`${name} is not a well-formed CSV file: ${message}`);
+    throw new CsvError(l10n.t('{0} is not a well-formed CSV file: {1}', name, message));
   }
   return records
     .map(({ record, info }) => ({ line: info.lines, cells: record.map((cell) => cell.trim()) }))

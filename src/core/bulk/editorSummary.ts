@@ -1,7 +1,20 @@
-import { RESULT_ORDER } from './progress';
+import { l10n } from '../l10n';
+import { resultCounts } from './progress';
 import type { BulkSummary, PersonResult } from './types';
 
-const VERB = { enroll: 'Enroll', update: 'Update', delete: 'Delete', rollback: 'Roll back' } as const;
+/** `Enroll faces on sandbox`, in the reader's language. */
+function heading(command: BulkSummary['command'], name: string, environment: string): string {
+  switch (command) {
+    case 'enroll':
+      return l10n.t('Enroll {0} on {1}', name, environment);
+    case 'update':
+      return l10n.t('Update {0} on {1}', name, environment);
+    case 'delete':
+      return l10n.t('Delete {0} on {1}', name, environment);
+    case 'rollback':
+      return l10n.t('Roll back {0} on {1}', name, environment);
+  }
+}
 
 /** Results that need someone to look at them. */
 export function failuresOf(summary: BulkSummary): PersonResult[] {
@@ -12,15 +25,15 @@ export function failuresOf(summary: BulkSummary): PersonResult[] {
 
 /** The notification at the end of an editor run: `Enroll faces on sandbox: 10 enrolled, 2 failed.` */
 export function editorSummaryMessage(summary: BulkSummary, name: string, environment: string): string {
-  const counts = RESULT_ORDER.filter((kind) => summary.counts[kind]).map((kind) => `${summary.counts[kind]} ${kind}`);
-  const head = `${VERB[summary.command]} ${name} on ${environment}`;
+  const head = heading(summary.command, name, environment);
   if (summary.end === 'refused' || summary.end === 'invalid') {
     const first = summary.problems[0]?.message ?? summary.message ?? '';
-    const more = summary.problems.length > 1 ? ` (and ${summary.problems.length - 1} more problems)` : '';
-    return `${head}: nothing was sent. ${first}${more}`;
+    const more =
+      summary.problems.length > 1 ? ` ${l10n.t('(and {0} more problems)', summary.problems.length - 1)}` : '';
+    return `${l10n.t('{0}: nothing was sent.', head)} ${first}${more}`;
   }
   const tail = summary.end === 'stopped' || summary.end === 'cancelled' ? ` ${summary.message ?? ''}` : '';
-  return `${head}: ${counts.length > 0 ? counts.join(', ') : 'no one'}.${tail}`;
+  return `${head}: ${resultCounts(summary.counts)}.${tail}`;
 }
 
 /** The failures as table rows (CustomID, result, cause), for a quick pick that reads as a table. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Client } from '../http/client';
 import { DEFAULT_MAX_IMAGE_BYTES } from '../images/read';
+import { l10n } from '../l10n';
 import { personRequest } from '../request/build';
 import { checkGates, hasGates } from './gates';
 import { readImageBytes, readImageBytesSync } from './imageBytes';
@@ -361,7 +362,7 @@ export async function execute(
   summary.pauses = pacer.pauses;
   summary.pausedMs = pacer.pausedMs;
   if (fatal !== undefined)
-    return { end: 'stopped', message: `Stopped: ${fatal}. Fix it and run the same command again to resume.` };
-  if (signal?.aborted) return { end: 'cancelled', message: 'Cancelled. Run the same command again to resume.' };
+    return { end: 'stopped', message: l10n.t('Stopped: {0}. Fix it and run the same command again to resume.', fatal) };
+  if (signal?.aborted) return { end: 'cancelled', message: l10n.t('Cancelled. Run the same command again to resume.') };
   return { end: 'done' };
 }

@@ -1,5 +1,6 @@
 import type { OperationId } from '../contract/operations';
 import type { Outcome } from '../http/outcome';
+import { l10n } from '../l10n';
 import { singleImageRequest } from '../request/build';
 import { isFaceSlot } from './slots';
 
@@ -35,17 +36,17 @@ export function parseGates(text: string): Gates {
     const [, name, relation, digits] = match ?? [];
     const value = Number(digits);
     if (name === 'face' || name === 'faces') {
-      if (relation !== '=') throw new GateSpecError(`--gate ${raw.trim()}: write face=N (exactly N faces).`);
+      if (relation !== '=') throw new GateSpecError(l10n.t('--gate {0}: write face=N (exactly N faces).', raw.trim()));
       gates.faces = value;
     } else if (name === 'icao') {
       if (relation !== '>=' || value > 23)
-        throw new GateSpecError(`--gate ${raw.trim()}: write icao>=N, N from 0 to 23.`);
+        throw new GateSpecError(l10n.t('--gate {0}: write icao>=N, N from 0 to 23.', raw.trim()));
       gates.icaoMin = value;
     } else if (name === 'nfiq') {
-      if (relation !== '<=') throw new GateSpecError(`--gate ${raw.trim()}: write nfiq<=K.`);
+      if (relation !== '<=') throw new GateSpecError(l10n.t('--gate {0}: write nfiq<=K.', raw.trim()));
       gates.nfiqMax = value;
     } else {
-      throw new GateSpecError(`--gate "${raw.trim()}" is not a gate. Gates: ${GATE_SYNTAX}.`);
+      throw new GateSpecError(l10n.t('--gate "{0}" is not a gate. Gates: {1}.', raw.trim(), GATE_SYNTAX));
     }
   }
   return gates;

@@ -1,4 +1,5 @@
 import { closeSync, fdatasync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { l10n } from '../l10n';
 import {
   type BulkOperation,
   JOURNAL_FORMAT,
@@ -36,12 +37,17 @@ export function readJournal(path: string): JournalContents {
   const schemas = recordSchemas();
   const first = lines[0];
   if (first === undefined) {
-    throw new JournalError(`${path} is not a BioPass ID bulk journal: it has no header line.`);
+    throw new JournalError(l10n.t('{0} is not a BioPass ID bulk journal: it has no header line.', path));
   }
   const header = schemas.Header.safeParse(parseLine(first));
   if (!header.success) {
     throw new JournalError(
-      `${path} is not a BioPass ID bulk journal (its first line is not a "${JOURNAL_FORMAT}" version ${JOURNAL_VERSION} header): refused, nothing was sent.`,
+      l10n.t(
+        '{0} is not a BioPass ID bulk journal (its first line is not a "{1}" version {2} header): refused, nothing was sent.',
+        path,
+        JOURNAL_FORMAT,
+        JOURNAL_VERSION,
+      ),
     );
   }
   const entries: JournalEntry[] = [];
@@ -51,7 +57,11 @@ export function readJournal(path: string): JournalContents {
     const entry = schemas.Entry.safeParse(parseLine(line));
     if (!entry.success) {
       throw new JournalError(
-        `${path} line ${index + 1} is not a journal record: the journal is damaged, not only cut short. Nothing was sent.`,
+        l10n.t(
+          '{0} line {1} is not a journal record: the journal is damaged, not only cut short. Nothing was sent.',
+          path,
+          index + 1,
+        ),
       );
     }
     entries.push(entry.data);
@@ -124,12 +134,17 @@ export function foreignJournalProblem(
   wanted: Pick<JournalHeader, 'operation' | 'source' | 'environment'>,
 ): string | undefined {
   const differences: string[] = [];
-  if (header.operation !== wanted.operation) differences.push(`operation ${header.operation}, not ${wanted.operation}`);
-  if (header.source !== wanted.source) differences.push(`source ${header.source}, not ${wanted.source}`);
+  if (header.operation !== wanted.operation)
+    differences.push(l10n.t('operation {0}, not {1}', header.operation, wanted.operation));
+  if (header.source !== wanted.source) differences.push(l10n.t('source {0}, not {1}', header.source, wanted.source));
   if (header.environment !== wanted.environment)
-    differences.push(`environment ${header.environment}, not ${wanted.environment}`);
+    differences.push(l10n.t('environment {0}, not {1}', header.environment, wanted.environment));
   if (differences.length === 0) return undefined;
-  return `The journal ${path} was written for another run (${differences.join('; ')}): refused, nothing was sent. Use another --journal for this run.`;
+  return l10n.t(
+    'The journal {0} was written for another run ({1}): refused, nothing was sent. Use another --journal for this run.',
+    path,
+    differences.join('; '),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { l10n } from '../l10n';
 
 export class JournalInUseError extends Error {
   override readonly name = 'JournalInUseError';
@@ -50,9 +51,16 @@ export function lockJournal(journalPath: string): () => void {
       const owner = readOwner(path);
       const stale = owner !== undefined && owner.host === me.host && !alive(owner.pid);
       if (!stale) {
-        const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : 'another run';
+        const who = owner
+          ? l10n.t('process {0} on {1}, since {2}', owner.pid, owner.host, owner.since)
+          : l10n.t('another run');
         throw new JournalInUseError(
-          `The journal ${journalPath} is in use by ${who}: two runs on one journal are refused. If no run is going on, delete ${path}.`,
+          l10n.t(
+            'The journal {0} is in use by {1}: two runs on one journal are refused. If no run is going on, delete {2}.',
+            journalPath,
+            who,
+            path,
+          ),
         );
       }
       unlinkSync(path);

@@ -1,3 +1,4 @@
+import { l10n } from '../l10n';
 import { type JournalState, readJournal, replay } from './journal';
 import type { JournalHeader } from './records';
 
@@ -50,14 +51,23 @@ export function journalStatus(path: string): JournalStatus {
 export function statusLines(path: string, status: JournalStatus): string[] {
   const { header, counts } = status;
   const lines = [
-    `Journal ${path}: bulk ${header.operation} of ${header.source}`,
-    `  environment ${header.environment}, created ${header.created}, ${status.runs} run(s)`,
-    `  ${status.planned} planned: ${counts.confirmed} confirmed, ${counts.failed} failed, ${counts.ambiguous} sent without an answer (reconciled by the next run), ${counts.pending} not sent yet`,
+    l10n.t('Journal {0}: bulk {1} of {2}', path, header.operation, header.source),
+    `  ${l10n.t('environment {0}, created {1}, {2} run(s)', header.environment, header.created, status.runs)}`,
+    `  ${l10n.t(
+      '{0} planned: {1} confirmed, {2} failed, {3} sent without an answer (reconciled by the next run), {4} not sent yet',
+      status.planned,
+      counts.confirmed,
+      counts.failed,
+      counts.ambiguous,
+      counts.pending,
+    )}`,
   ];
-  if (status.rolledBack > 0) lines.push(`  ${status.rolledBack} rolled back (deleted)`);
-  if (status.torn) lines.push('  its last line was cut short by an interrupted write; the next run drops it');
-  for (const failure of status.failures.slice(0, 20)) lines.push(`  failed ${failure.customId}: ${failure.cause}`);
+  if (status.rolledBack > 0) lines.push(`  ${l10n.t('{0} rolled back (deleted)', status.rolledBack)}`);
+  if (status.torn)
+    lines.push(`  ${l10n.t('its last line was cut short by an interrupted write; the next run drops it')}`);
+  for (const failure of status.failures.slice(0, 20))
+    lines.push(`  ${l10n.t('failed {0}: {1}', failure.customId, failure.cause)}`);
   if (status.failures.length > 20)
-    lines.push(`  … and ${status.failures.length - 20} more failures (--report FILE lists them all)`);
+    lines.push(`  ${l10n.t('… and {0} more failures (--report FILE lists them all)', status.failures.length - 20)}`);
   return lines;
 }
