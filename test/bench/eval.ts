@@ -73,6 +73,8 @@ async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess
 interface WorkerResult {
   rate: number;
   calls: number;
+  /** CPU microseconds of the worker process per match call. */
+  cpuUs: number;
 }
 
 type Side = 'ours' | 'bare' | 'client';
@@ -121,6 +123,7 @@ async function evaluation(): Promise<void> {
       results.client.push(await runWorker('client', sandbox.url, dir));
     }
     const rate = (side: Side) => median(results[side].map((result) => result.rate));
+    const cpu = (side: Side) => median(results[side].map((result) => result.cpuUs));
     const oursRate = rate('ours');
     const bareRate = rate('bare');
     row(
@@ -132,6 +135,8 @@ async function evaluation(): Promise<void> {
       oursRate >= 0.9 * bareRate,
     );
     row('  the same match calls through the client alone', rate('client'), bareRate, 'req/s', 'reference');
+    // CPU per call of the sending process: what each side costs, whatever else the machine runs.
+    row('  CPU per match call, the sending process', cpu('ours'), cpu('bare'), 'µs', 'reference');
   } finally {
     sandbox.child.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -7,8 +7,8 @@ import { createClient } from '../../src/core/http';
  * One side of the evaluation figure in a fresh process, so the sides never share a JIT or a heap:
  *   node evalWorker.js ours|bare|client <sandbox url> <key> <dataset folder> <concurrency> <impostors>
  * Each side makes the same match calls (the 1,000 genuine and the seeded impostor pairs of the
- * runner's plan) twice: once to warm up, then timed. Prints { rate, calls } as JSON: match calls
- * per second of the timed pass.
+ * runner's plan) twice: once to warm up, then timed. Prints { rate, calls, cpuUs } as JSON: match
+ * calls per second of the timed pass, and this process's CPU time per call over it.
  *   ours    runEvaluation, as the CLI and the editor run it (extract, then match), timed from its
  *           first match call to its last
  *   bare    a plain fetch loop: builds each match body with JSON.stringify as it sends it and reads
@@ -16,6 +16,12 @@ import { createClient } from '../../src/core/http';
  *   client  the project's client in the bare loop's place, for reference
  */
 const SEED = 'bench';
+
+/** Microseconds of this process's CPU (user and system) per call since `start`. */
+function cpuPerCall(start: NodeJS.CpuUsage, calls: number): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / calls;
+}
 
 async function main(): Promise<void> {
   const [side, url, key, dir, concurrencyText, impostorsText] = process.argv.slice(2);
@@ -31,14 +37,21 @@ async function main(): Promise<void> {
     const once = async () => {
       const plan = await planEvaluation(dataset, options);
       let matchStart = 0n;
+      let cpuStart = process.cpuUsage();
       const result = await runEvaluation(plan, client, {
         concurrency,
         onProgress: (done) => {
-          if (done === plan.toExtract.length) matchStart = process.hrtime.bigint();
+          if (done !== plan.toExtract.length) return;
+          matchStart = process.hrtime.bigint();
+          cpuStart = process.cpuUsage();
         },
       });
       const seconds = Number(process.hrtime.bigint() - matchStart) / 1e9;
-      return { rate: result.calls.match / seconds, calls: result.calls.match };
+      return {
+        rate: result.calls.match / seconds,
+        calls: result.calls.match,
+        cpuUs: cpuPerCall(cpuStart, result.calls.match),
+      };
     };
     await once();
     process.stdout.write(JSON.stringify(await once()));
@@ -71,6 +84,7 @@ async function main(): Promise<void> {
     let next = 0;
     let sum = 0;
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < pairs.length) {
@@ -81,7 +95,7 @@ async function main(): Promise<void> {
     );
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (!Number.isFinite(sum)) throw new Error('a match call answered without a score');
-    return { rate: pairs.length / seconds, calls: pairs.length };
+    return { rate: pairs.length / seconds, calls: pairs.length, cpuUs: cpuPerCall(cpuStart, pairs.length) };
   };
   await pass();
   process.stdout.write(JSON.stringify(await pass()));
