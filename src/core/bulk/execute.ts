@@ -23,8 +23,9 @@ import type {
 } from './types';
 
 const MAX_SAFE_RETRIES = 3;
-/** A read slower than this (a network share, a cold disk) switches the run to asynchronous reads. */
+/** Reads slower than this, SLOW_READS_IN_A_ROW of them, switch the run to asynchronous reads. */
 const SLOW_READ_MS = 10;
+const SLOW_READS_IN_A_ROW = 3;
 const MAX_RATE_LIMITED_ROUNDS = 20;
 
 export function filesOf(person: PersonFiles): string[] {
@@ -115,6 +116,7 @@ export async function execute(
 
   const maxImageBytes = options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   let blockingReads = true;
+  let slowReads = 0;
   /** Read buffers free to take: each image's bytes are encoded and hashed before its buffer is read into again. */
   const scratches: ReadScratch[] = [];
 
@@ -122,14 +124,16 @@ export async function execute(
    * An image's bytes. Read blocking while reads are quick: the preflight has just read every file,
    * so they are in the page cache, and a blocking read of a face holds the event loop about 10 µs
    * where the four thread-pool round trips of an asynchronous one cost it about 100 µs (5,000
-   * faces at concurrency 8: 0.98 of the bare loop's rate against 0.83). The first read slower than
-   * SLOW_READ_MS, and every one after it, goes through the thread pool instead.
+   * faces at concurrency 8: 0.98 of the bare loop's rate against 0.83). After SLOW_READS_IN_A_ROW
+   * reads slower than SLOW_READ_MS (a network share, a cold disk; one alone may be the process
+   * being descheduled on a busy machine), every read goes through the thread pool instead.
    */
   async function readBytes(path: string, scratch: ReadScratch): Promise<Buffer> {
     if (!blockingReads) return (await readImageBytes(path, maxImageBytes)).bytes;
     const started = performance.now();
     const { bytes } = readImageBytesSync(path, maxImageBytes, scratch);
-    if (performance.now() - started > SLOW_READ_MS) blockingReads = false;
+    slowReads = performance.now() - started > SLOW_READ_MS ? slowReads + 1 : 0;
+    if (slowReads >= SLOW_READS_IN_A_ROW) blockingReads = false;
     return bytes;
   }
 
