@@ -101,8 +101,9 @@ async function runWorker(side: Side, url: string, dir: string): Promise<WorkerRe
  * process warms up with one whole pass of the calls before the timed one; each figure is the
  * median over its processes. The client alone in the bare loop's place is shown for reference.
  *
- * Why processes: run interleaved in one process the two sides share a JIT and a heap, and the
- * ratio read 0.76–0.88 whatever the runner did; the batch part found the same (test/bench/batch.ts).
+ * Why processes: as in the batch part, two sides in one process share a JIT and a heap. Here the
+ * ratio in fresh processes was no higher than interleaved in one (0.76–0.88): the CPU row shows
+ * the client's own cost per call.
  */
 async function evaluation(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bpid-bench-eval-'));
