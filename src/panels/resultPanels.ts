@@ -32,8 +32,12 @@ interface OpenPanel {
   results: readonly (PanelCall | undefined)[];
   retry?: () => void;
   html: string;
-  /** The page's images (references to the held calls' base64), posted as bytes when the page asks. */
+  /** The page's images (references to the held calls' base64), posted as bytes with the page and when it asks. */
   images: PageImage[];
+  /** The id of the page shown (its nonce): a message of an older page is not answered. */
+  page: string;
+  /** The page whose images were posted with it: its first load gets them that way, not by asking. */
+  eager?: string;
   painted: number;
 }
 
@@ -42,6 +46,7 @@ interface PanelMessage {
   value?: string;
   index?: number;
   images?: number;
+  page?: string;
 }
 
 /** What an integration test or the bench can read of a panel: what it shows, never its images. */
@@ -64,6 +69,8 @@ export interface PanelSnapshot {
 export class ResultPanels implements vscode.Disposable {
   private readonly open = new Map<number, OpenPanel>();
   private counter = 0;
+  /** The panel whose page was rendered last (its images are posted with it). */
+  private latest: OpenPanel | undefined;
   /** The panel automatic results go to, while it is open. */
   private current: OpenPanel | undefined;
   private readonly paintedEmitter = new vscode.EventEmitter<PanelSnapshot>();
@@ -172,7 +179,7 @@ export class ResultPanels implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(this.host.extensionUri, 'media')],
     });
     this.counter += 1;
-    const open: OpenPanel = { id: this.counter, panel, results: [], html: '', images: [], painted: 0 };
+    const open: OpenPanel = { id: this.counter, panel, results: [], html: '', images: [], page: '', painted: 0 };
     this.open.set(open.id, open);
     panel.onDidDispose(() => {
       // Releases the calls, their images and the page.
@@ -182,8 +189,13 @@ export class ResultPanels implements vscode.Disposable {
       delete open.retry;
       this.open.delete(open.id);
       if (this.current === open) this.current = undefined;
+      if (this.latest === open) this.latest = undefined;
     });
     panel.webview.onDidReceiveMessage((message: PanelMessage) => void this.handle(open, message));
+    // A hidden webview is gone with what was posted to it: shown again, its page asks anew.
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) delete open.eager;
+    });
     return open;
   }
 
@@ -197,8 +209,25 @@ export class ResultPanels implements vscode.Disposable {
     const page = build({ nonce, cspSource: open.panel.webview.cspSource });
     open.html = page.html;
     open.images = page.images;
+    open.page = nonce;
     open.panel.webview.html = open.html;
     if (!open.panel.visible) open.panel.reveal(undefined, true);
+    // Sent now, not when the page asks: the bytes travel while the webview starts. Only for the
+    // page rendered last: of panels opened in one go, the others are hidden before they load.
+    if (open.images.length === 0) return;
+    this.latest = open;
+    setImmediate(() => {
+      if (this.latest !== open || open.page !== nonce || !this.open.has(open.id)) return;
+      open.eager = nonce;
+      void this.postImages(open).then((delivered) => {
+        if (!delivered && open.eager === nonce) delete open.eager;
+      });
+    });
+  }
+
+  /** The page's images as bytes, decoded from the held base64 now and not kept. */
+  private postImages(open: OpenPanel): Thenable<boolean> {
+    return open.panel.webview.postMessage({ page: open.page, images: open.images.map(imageBytes) });
   }
 
   private async handle(open: OpenPanel, message: PanelMessage): Promise<void> {
@@ -206,8 +235,10 @@ export class ResultPanels implements vscode.Disposable {
     const result = open.results.length === 1 ? open.results[0] : undefined;
     switch (message.action) {
       case 'images':
-        // Asked by each load of the page (again after its tab was hidden): decoded now, not kept.
-        void open.panel.webview.postMessage({ images: open.images.map(imageBytes) });
+        if (message.page !== open.page) return;
+        // The first load of a page has its images on the way; a page loaded again asks for them.
+        if (open.eager === open.page) delete open.eager;
+        else void this.postImages(open);
         return;
       case 'painted':
         open.painted += 1;

@@ -38,7 +38,9 @@ const PAINTED = `(width) => {
   return image.decode().then(() => new Promise((resolve) => requestAnimationFrame(() => resolve(Date.now()))));
 }`;
 
-/** The first time any frame of the page reports the bench's image painted (polled every 10 ms). */
+const POLL_MS = Number(process.env.BIOPASSID_BENCH_PAINT_POLL_MS ?? 10);
+
+/** The first time any frame of the page reports the bench's image painted (polled every POLL_MS). */
 async function paintedAt(page: Page, timeoutMs = 60_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   const pending = new Set<Frame>();
@@ -58,7 +60,7 @@ async function paintedAt(page: Page, timeoutMs = 60_000): Promise<number> {
         )
         .finally(() => pending.delete(frame));
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return found;
 }
@@ -163,6 +165,7 @@ export async function panelPaint(): Promise<void> {
       const painted = paintedAt(page);
       const { issued } = await ask(action);
       const ms = (await painted) - issued;
+      if (process.env.BIOPASSID_BENCH_DEBUG) console.error(`${action}: ${ms} ms`);
       await settle();
       return ms;
     };

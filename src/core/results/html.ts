@@ -148,8 +148,10 @@ function actionButton(action: ResultAction): string {
 }
 
 /**
- * The script of every page: buttons post their action; the page asks for its images' bytes, shows
- * each as a blob: URL, and says when it has painted (every image decoded).
+ * The script of every page: buttons post their action; the page shows its images' bytes as blob:
+ * URLs and says when it has painted (every image decoded). The panel posts the bytes along with
+ * the page, so they travel while the webview starts; the page asks for them all the same, which
+ * the panel answers only for a page loaded again (its tab was hidden and shown).
  */
 function script(nonce: string): string {
   return `<script nonce="${nonce}">
@@ -160,12 +162,15 @@ document.addEventListener('click', (event) => {
   vscode.postMessage({ action: target.getAttribute('data-action'), value: target.getAttribute('data-value') ?? undefined, index: target.hasAttribute('data-index') ? Number(target.getAttribute('data-index')) : undefined });
 });
 const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ action: 'painted', images: document.images.length })));
+const page = '${nonce}';
 const slots = [...document.querySelectorAll('[data-image]')];
 if (slots.length === 0) painted();
 else {
+  let received = false;
   window.addEventListener('message', (event) => {
-    const images = event.data && event.data.images;
-    if (!Array.isArray(images)) return;
+    const images = event.data && event.data.page === page ? event.data.images : undefined;
+    if (received || !Array.isArray(images)) return;
+    received = true;
     const shown = slots.map((slot) => {
       const image = images[Number(slot.getAttribute('data-image'))];
       if (!image) return undefined;
@@ -182,7 +187,7 @@ else {
     });
     Promise.all(shown).then(painted);
   });
-  vscode.postMessage({ action: 'images' });
+  vscode.postMessage({ action: 'images', page });
 }
 </script>`;
 }
