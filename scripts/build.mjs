@@ -20,7 +20,7 @@ const production = args.has('--production');
 /**
  * Entry points of the shipped bundles: name in dist/ -> source. Each bundle holds its own copy of
  * @vscode/l10n, so each one the extension loads and that shows core text calls useBundle when it
- * loads (extension, main, accuracy); the sandbox's answers are the API's English contract and
+ * loads (extension, main, accuracy, bulk, scenarios); the sandbox's answers are the API's English contract and
  * stay without a bundle.
  */
 export const BUNDLE_ENTRIES = {
@@ -33,6 +33,10 @@ export const BUNDLE_ENTRIES = {
   sandbox: 'src/core/sandbox/index.ts',
   // The accuracy lab (Evaluate Accuracy…, Quality Report…), loaded on first use (see lazyAccuracy).
   accuracy: 'src/accuracy/index.ts',
+  // The bulk runner (Enroll / Update / Delete Folder…) and its CSV parser, loaded on first use (see lazyBulk).
+  bulk: 'src/bulk/index.ts',
+  // Scenario files: Test Explorer runs, diagnostics, CodeLens, completions; loaded on first use (see lazyScenarios).
+  scenarios: 'src/scenarios/index.ts',
   // zod on its own, loaded by the other bundles on first use (see lazyZod).
   zod: 'zod',
 };
@@ -95,6 +99,30 @@ const lazyAccuracy = {
   },
 };
 
+/** In dist/main.js, `import('../bulk/index.js')` (src/commands/bulkFolder.ts) stays a require of dist/bulk.js. */
+const lazyBulk = {
+  name: 'lazy-bulk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/bulk\/index\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'commands', 'bulkFolder.ts'))
+        ? { path: './bulk.js', external: true }
+        : undefined,
+    );
+  },
+};
+
+/** In dist/main.js, `require('./index.js')` (src/scenarios/lazyScenarios.ts) stays a require of dist/scenarios.js. */
+const lazyScenarios = {
+  name: 'lazy-scenarios',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'scenarios', 'lazyScenarios.ts'))
+        ? { path: './scenarios.js', external: true }
+        : undefined,
+    );
+  },
+};
+
 /** In the activation bundle, `require('./main.js')` (src/extension.ts) stays a require of dist/main.js. */
 const lazyMain = {
   name: 'lazy-main',
@@ -127,7 +155,7 @@ const bundleOptions = {
   define: { BIOPASSID_VERSION: JSON.stringify(version) },
   // dist/cli.js is the `biopassid` bin; the shebang is harmless in the extension bundle.
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [lazyMain, lazySandbox, lazyAccuracy, lazyZod],
+  plugins: [lazyMain, lazySandbox, lazyAccuracy, lazyBulk, lazyScenarios, lazyZod],
 };
 
 /** TypeScript files under dir, skipping node_modules (the test harness installs live under test/). */

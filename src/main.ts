@@ -14,12 +14,7 @@ import { RequestDiagnostics } from './requests/diagnostics';
 import { ImageHover } from './requests/hover';
 import { REQUEST_SELECTOR } from './requests/requestDocuments';
 import { RequestValidation } from './requests/requestValidation';
-import { RunScenarioCodeLens } from './scenarios/scenarioCodeLens';
-import { ScenarioDiagnostics } from './scenarios/scenarioDiagnostics';
-import { SCENARIO_SELECTOR } from './scenarios/scenarioDocuments';
-import { ScenarioVariables } from './scenarios/scenarioLanguage';
-import { runScenarioItems } from './scenarios/scenarioRun';
-import { ScenarioTests } from './scenarios/scenarioTests';
+import { LazyScenarios } from './scenarios/lazyScenarios';
 import { RequestHistory } from './services/history';
 import { HistoryDocuments } from './services/historyDocuments';
 import { LocalSandbox } from './services/localSandbox';
@@ -74,8 +69,8 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
     results,
     validation,
     diagnostics,
-    // Its runs read the services, built by then.
-    scenarios: new ScenarioTests((tests, request, token) => runScenarioItems(tests, services, request, token)),
+    // dist/scenarios.js reads the services when it loads, built by then.
+    scenarios: new LazyScenarios(() => services),
     panels: new ResultPanels(
       {
         extensionUri: context.extensionUri,
@@ -100,14 +95,6 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
     diagnostics,
     vscode.languages.registerCodeLensProvider(REQUEST_SELECTOR, new SendCodeLens(validation)),
     services.scenarios,
-    new ScenarioDiagnostics(),
-    vscode.languages.registerCodeLensProvider(SCENARIO_SELECTOR, new RunScenarioCodeLens()),
-    vscode.languages.registerCompletionItemProvider(
-      SCENARIO_SELECTOR,
-      new ScenarioVariables(),
-      ...ScenarioVariables.triggerCharacters,
-    ),
-    vscode.languages.registerHoverProvider(SCENARIO_SELECTOR, new ScenarioVariables()),
     vscode.languages.registerHoverProvider(REQUEST_SELECTOR, new ImageHover()),
     vscode.languages.registerCodeActionsProvider(
       REQUEST_SELECTOR,
@@ -134,6 +121,7 @@ export function start(context: vscode.ExtensionContext, results: ResultImages): 
   const version = String(context.extension.packageJSON.version ?? '');
   log.info(`BioPass ID ${version} activated. ${config.describeEnvironment()}`);
   refresh();
+  services.scenarios.loadForOpenDocuments();
   return {
     services,
     commands: commandHandlers(services),

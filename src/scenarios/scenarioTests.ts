@@ -39,7 +39,6 @@ export type ScenarioNode =
  * discovered in the workspace and kept current as files change. Runs go through scenarioRun.ts.
  */
 export class ScenarioTests implements vscode.Disposable {
-  readonly controller = vscode.tests.createTestController('biopassid.scenarios', vscode.l10n.t('BioPass ID scenarios'));
   readonly nodes = new WeakMap<vscode.TestItem, ScenarioNode>();
   readonly plans = new Map<string, ScenarioPlan>();
   /** What the last run reported (integration tests read it). */
@@ -48,10 +47,13 @@ export class ScenarioTests implements vscode.Disposable {
   /** Resolves once the first discovery has finished (tests wait on it). */
   readonly discovered: Promise<void>;
 
-  constructor(private readonly runItems: RunScenarios) {
+  /** The controller is created and disposed by src/scenarios/lazyScenarios.ts, before this bundle loads. */
+  constructor(
+    readonly controller: vscode.TestController,
+    private readonly runItems: RunScenarios,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(SCENARIO_GLOB);
     this.disposables.push(
-      this.controller,
       watcher,
       watcher.onDidCreate((uri) => void this.refresh(uri)),
       watcher.onDidChange((uri) => void this.refresh(uri)),

@@ -45,15 +45,26 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(unexpected, []);
   });
 
-  it('contains the production bundles, the lazily loaded main, sandbox and zod, and the icon; no CLI, source maps, sources or tests', () => {
+  it('contains the production bundles, the lazily loaded main, accuracy, bulk, scenarios, sandbox and zod, and the icon; no CLI, source maps, sources or tests', () => {
     assert.deepEqual(
       files.filter((file) => file.startsWith('dist/')).sort(),
-      ['dist/accuracy.js', 'dist/extension.js', 'dist/main.js', 'dist/sandbox.js', 'dist/zod.js'],
+      [
+        'dist/accuracy.js',
+        'dist/bulk.js',
+        'dist/extension.js',
+        'dist/main.js',
+        'dist/sandbox.js',
+        'dist/scenarios.js',
+        'dist/zod.js',
+      ],
       'the CLI is its own package (npm run package:cli) and source maps stay out',
     );
     for (const required of [
       'dist/extension.js',
       'dist/main.js',
+      'dist/accuracy.js',
+      'dist/bulk.js',
+      'dist/scenarios.js',
       'dist/sandbox.js',
       'dist/zod.js',
       'media/icon.png',
