@@ -72,4 +72,22 @@ describe('the extension manifest', () => {
     assert.deepEqual(missing, []);
     assert.deepEqual(unused, []);
   });
+
+  it('gives every walkthrough step a page that exists, in English and in Brazilian Portuguese', () => {
+    const ptBr: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.pt-br.json'), 'utf8'));
+    const steps = (manifest.contributes.walkthroughs as { steps: { id: string; media: Record<string, string> }[] }[])
+      .flatMap((walkthrough) => walkthrough.steps)
+      .filter((step) => step.media.markdown !== undefined);
+    assert.ok(steps.length >= 4, 'the walkthrough has its pages');
+    for (const step of steps) {
+      const key = /^%([\w.-]+)%$/.exec(step.media.markdown as string)?.[1];
+      assert.ok(key, `${step.id}: the page is named in package.nls.json, so that each language has its own`);
+      const english = nls[key] as string;
+      const portuguese = ptBr[key] as string;
+      assert.notEqual(portuguese, english, `${step.id} has a page of its own in Portuguese`);
+      for (const page of [english, portuguese]) {
+        assert.match(readFileSync(join(root, page), 'utf8'), /^# \S/, `${page} is a page with a heading`);
+      }
+    }
+  });
 });
