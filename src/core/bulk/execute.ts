@@ -110,7 +110,7 @@ export async function execute(
         if (!signal?.aborted) continue;
       }
       if (disposition.kind === 'fatal') fatal = disposition.cause;
-      return { verdict: 'unknown', cause: `the verify that decides could not be made: ${outcome.summary}` };
+      return { verdict: 'unknown', cause: l10n.t('the verify that decides could not be made: {0}', outcome.summary) };
     }
   }
 
@@ -210,16 +210,18 @@ export async function execute(
       via === 'answer'
         ? undefined
         : via === 'verify'
-          ? 'confirmed by a verify after an unanswered send'
+          ? l10n.t('confirmed by a verify after an unanswered send')
           : via === 'already-enrolled'
-            ? 'already enrolled with these images (verify matched)'
-            : 'already deleted';
+            ? l10n.t('already enrolled with these images (verify matched)')
+            : l10n.t('already deleted');
     return result(item, DONE_RESULT[op], { ...(bioPassId ? { bioPassId } : {}), ...(cause ? { cause } : {}) });
   }
 
   function ambiguous(item: Work, op: BulkOperation, cause: string): PersonResult {
     journal.append({ type: 'ambiguous', customId: item.person.customId, op, cause });
-    return result(item, 'ambiguous', { cause: `${cause}; the next run with this journal reconciles it (verify)` });
+    return result(item, 'ambiguous', {
+      cause: l10n.t('{0}; the next run with this journal reconciles it (verify)', cause),
+    });
   }
 
   /** Sends op for a person until there is a definite answer, or the run must stop. */
@@ -235,7 +237,7 @@ export async function execute(
     }
     let safeRetries = 0;
     for (let round = 0; ; round++) {
-      if (signal?.aborted) return result(item, 'not-started', { cause: 'cancelled' });
+      if (signal?.aborted) return result(item, 'not-started', { cause: l10n.t('cancelled') });
       journal.append({
         type: 'sent',
         customId: item.person.customId,
@@ -255,8 +257,8 @@ export async function execute(
             item,
             op,
             checked.verdict === 'unknown'
-              ? `already enrolled, and ${checked.cause}`
-              : 'CustomID already enrolled with other biometrics (a verify with these images does not match)',
+              ? l10n.t('already enrolled, and {0}', checked.cause ?? '')
+              : l10n.t('CustomID already enrolled with other biometrics (a verify with these images does not match)'),
             outcome.status,
           );
         }
@@ -272,7 +274,7 @@ export async function execute(
           // Refused before processing: nothing to reconcile. The client already waited its share.
           pacer.pause(disposition.retryAfterMs);
           if (round < MAX_RATE_LIMITED_ROUNDS) continue;
-          return failed(item, op, `still rate limited after ${round + 1} rounds`, outcome.status);
+          return failed(item, op, l10n.t('still rate limited after {0} rounds', round + 1), outcome.status);
         case 'not-sent':
           if (safeRetries++ < MAX_SAFE_RETRIES) {
             await wait(backoffMs * 2 ** (safeRetries - 1));
@@ -280,7 +282,7 @@ export async function execute(
           }
           return failed(item, op, disposition.cause);
         case 'cancelled':
-          return ambiguous(item, op, 'cancelled while the request was on its way');
+          return ambiguous(item, op, l10n.t('cancelled while the request was on its way'));
         case 'ambiguous': {
           if (op !== 'enroll') {
             // Update and delete are safe to repeat: the same images again, or a delete of no one.
@@ -302,7 +304,7 @@ export async function execute(
             return failed(
               item,
               op,
-              'CustomID enrolled with other biometrics (a verify with these images does not match)',
+              l10n.t('CustomID enrolled with other biometrics (a verify with these images does not match)'),
             );
           return ambiguous(item, op, `${disposition.cause}; ${checked.cause}`);
         }
@@ -321,9 +323,9 @@ export async function execute(
       return failed(
         item,
         item.op,
-        'CustomID enrolled with other biometrics (a verify with these images does not match)',
+        l10n.t('CustomID enrolled with other biometrics (a verify with these images does not match)'),
       );
-    return ambiguous(item, item.op, checked.cause ?? 'not reconciled');
+    return ambiguous(item, item.op, checked.cause ?? l10n.t('not reconciled'));
   }
 
   async function handle(item: Work): Promise<PersonResult> {
@@ -332,7 +334,9 @@ export async function execute(
         return result(item, 'already-done', item.progress?.bioPassId ? { bioPassId: item.progress.bioPassId } : {});
       case 'report-changed':
         return result(item, 'changed', {
-          cause: 'the images changed since this person was confirmed; rerun with --update-changed to update them',
+          cause: l10n.t(
+            'the images changed since this person was confirmed; rerun with --update-changed to update them',
+          ),
         });
       case 'update-changed':
         return deliver(item, 'update', false);
@@ -352,7 +356,9 @@ export async function execute(
       // Let the item go once taken: its result holds what the report needs.
       pending[index] = undefined;
       if (item.action !== 'skip' && item.action !== 'report-changed' && (signal?.aborted || fatal !== undefined)) {
-        report(result(item, 'not-started', { cause: fatal === undefined ? 'cancelled' : 'the run stopped' }));
+        report(
+          result(item, 'not-started', { cause: fatal === undefined ? l10n.t('cancelled') : l10n.t('the run stopped') }),
+        );
         continue;
       }
       let outcome: PersonResult;

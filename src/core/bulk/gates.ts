@@ -88,7 +88,7 @@ export async function checkGates(
           'face_detect',
           (body) => {
             const count = field(body, 'DetectedFaces', 'FaceNumber');
-            return count === wanted ? undefined : `${String(count)} face(s) found, ${wanted} wanted`;
+            return count === wanted ? undefined : l10n.t('{0} face(s) found, {1} wanted', String(count), wanted);
           },
         ]);
       }
@@ -101,7 +101,7 @@ export async function checkGates(
             const conformed = field(body, 'ICAO', 'FaceImageConformed');
             return typeof conformed === 'number' && conformed >= wanted
               ? undefined
-              : `ICAO ${String(conformed)} of 23 requirements conformed, at least ${wanted} wanted`;
+              : l10n.t('ICAO {0} of 23 requirements conformed, at least {1} wanted', String(conformed), wanted);
           },
         ]);
       }
@@ -113,7 +113,9 @@ export async function checkGates(
             const live = field(body, 'Success') === true && field(body, 'spoof') === false;
             return live
               ? undefined
-              : `liveness: ${String(field(body, 'result') ?? 'spoof')}${field(body, 'spoof') === true ? ' (spoof)' : ''}`;
+              : field(body, 'spoof') === true
+                ? l10n.t('liveness: {0} (spoof)', String(field(body, 'result') ?? 'spoof'))
+                : l10n.t('liveness: {0}', String(field(body, 'result') ?? 'spoof'));
           },
         ]);
       }
@@ -126,7 +128,7 @@ export async function checkGates(
           const quality = field(body, 'NFIQ', 'Quality');
           return typeof quality === 'number' && quality <= wanted
             ? undefined
-            : `${slot} NFIQ ${String(quality)}, at most ${wanted} wanted`;
+            : l10n.t('{0} NFIQ {1}, at most {2} wanted', slot, String(quality), wanted);
         },
       ]);
     }
@@ -135,12 +137,17 @@ export async function checkGates(
       const outcome = await call(operation, body);
       if (outcome.kind !== 'success') {
         if (outcome.kind === 'bad-request' || outcome.kind === 'logical-failure') {
-          return { passed: false, gate, cause: `gate ${gate}: ${outcome.summary}` };
+          return { passed: false, gate, cause: l10n.t('gate {0}: {1}', gate, outcome.summary) };
         }
-        return { passed: 'unknown', gate, cause: `gate ${gate} could not be checked: ${outcome.summary}`, outcome };
+        return {
+          passed: 'unknown',
+          gate,
+          cause: l10n.t('gate {0} could not be checked: {1}', gate, outcome.summary),
+          outcome,
+        };
       }
       const failed = judge(outcome.body);
-      if (failed !== undefined) return { passed: false, gate, cause: `gate ${gate}: ${failed}` };
+      if (failed !== undefined) return { passed: false, gate, cause: l10n.t('gate {0}: {1}', gate, failed) };
     }
   }
   return { passed: true };
