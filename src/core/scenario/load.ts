@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { OperationId } from '../contract/operations';
+import { zodParseOptions } from '../contract/zodLocale';
 import { l10n } from '../l10n';
 import { operationFromFileName } from '../request/fileName';
 import type { ExpectationKey } from './expectations';
@@ -145,7 +146,7 @@ export function parseScenarioText(file: string, text: string): Omit<ScenarioPlan
   }
   let scenario: ScenarioFile | undefined;
   if (problems.length === 0) {
-    const parsed = scenarioSchemas().Scenario.safeParse(value);
+    const parsed = scenarioSchemas().Scenario.safeParse(value, zodParseOptions());
     if (parsed.success) scenario = parsed.data;
     else {
       for (const issue of parsed.error.issues) {

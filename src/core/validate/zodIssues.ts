@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import { OPERATIONS } from '../contract/operations';
+import { zodParseOptions } from '../contract/zodLocale';
 import { l10n } from '../l10n';
 import type { ValidationContext } from './context';
 import { anchorOf, describePath } from './jsonText';
@@ -32,8 +33,9 @@ export function reportZodIssues(root: Node, ctx: ValidationContext): void {
   if (ctx.operations.length === 0) return;
   const value: unknown = getNodeValue(root);
   let common: Map<string, Issue> | undefined;
+  const options = zodParseOptions();
   for (const operation of ctx.operations) {
-    const result = OPERATIONS[operation].authoringRequest.safeParse(value);
+    const result = OPERATIONS[operation].authoringRequest.safeParse(value, options);
     const issues = new Map<string, Issue>(
       (result.success ? [] : (result.error.issues as Issue[])).map((issue) => [issueKey(issue), issue]),
     );
