@@ -9,7 +9,7 @@
 // are current, and fails when they are stale.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 import { BUNDLE_FILE, exportBundle } from './l10n.mjs';
 
@@ -75,63 +75,35 @@ const lazyZod = {
 };
 
 /**
- * In the extension bundle, `import('../core/sandbox/index.js')` (src/services/localSandbox.ts) stays a
- * require of the separate dist/sandbox.js instead of inlining the sandbox.
+ * A plugin that leaves an import of `specifier` from `importer` (a path under src/) a require of
+ * the separate dist/<bundle>.js instead of inlining it: that part of the extension loads on first use.
  */
-const lazySandbox = {
-  name: 'lazy-sandbox',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/core\/sandbox\/index\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'services', 'localSandbox.ts'))
-        ? { path: './sandbox.js', external: true }
-        : undefined,
-    );
-  },
-};
+function lazyBundle(bundle, specifier, importer) {
+  const escaped = specifier.replace(/[.*+?^$()|[\]\\/]/g, '\\$&');
+  const filter = new RegExp(`^${escaped}$`);
+  const owner = join('src', ...importer.split('/'));
+  return {
+    name: `lazy-${bundle}`,
+    setup(build) {
+      build.onResolve({ filter }, (args) =>
+        args.importer.endsWith(owner) || args.importer.includes(`${owner}${sep}`)
+          ? { path: `./${bundle}.js`, external: true }
+          : undefined,
+      );
+    },
+  };
+}
 
-/** In dist/main.js, `import('../accuracy/index.js')` (src/commands) stays a require of dist/accuracy.js. */
-const lazyAccuracy = {
-  name: 'lazy-accuracy',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/accuracy\/index\.js$/ }, (args) =>
-      args.importer.includes(join('src', 'commands')) ? { path: './accuracy.js', external: true } : undefined,
-    );
-  },
-};
-
-/** In dist/main.js, `import('../bulk/index.js')` (src/commands/bulkFolder.ts) stays a require of dist/bulk.js. */
-const lazyBulk = {
-  name: 'lazy-bulk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/bulk\/index\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'commands', 'bulkFolder.ts'))
-        ? { path: './bulk.js', external: true }
-        : undefined,
-    );
-  },
-};
-
-/** In dist/main.js, `require('./index.js')` (src/scenarios/lazyScenarios.ts) stays a require of dist/scenarios.js. */
-const lazyScenarios = {
-  name: 'lazy-scenarios',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'scenarios', 'lazyScenarios.ts'))
-        ? { path: './scenarios.js', external: true }
-        : undefined,
-    );
-  },
-};
-
-/** In the activation bundle, `require('./main.js')` (src/extension.ts) stays a require of dist/main.js. */
-const lazyMain = {
-  name: 'lazy-main',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/main\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'extension.ts')) ? { path: './main.js', external: true } : undefined,
-    );
-  },
-};
+/** The activation bundle's `require('./main.js')` (src/extension.ts) stays a require of dist/main.js. */
+const lazyMain = lazyBundle('main', './main.js', 'extension.ts');
+/** `import('../core/sandbox/index.js')` in src/services/localSandbox.ts: the sandbox, when it starts. */
+const lazySandbox = lazyBundle('sandbox', '../core/sandbox/index.js', 'services/localSandbox.ts');
+/** `import('../accuracy/index.js')` in src/commands: the accuracy lab, on its first command. */
+const lazyAccuracy = lazyBundle('accuracy', '../accuracy/index.js', 'commands');
+/** `import('../bulk/index.js')` in src/commands/bulkFolder.ts: the bulk runner, on its first command. */
+const lazyBulk = lazyBundle('bulk', '../bulk/index.js', 'commands/bulkFolder.ts');
+/** `require('./index.js')` in src/scenarios/lazyScenarios.ts: the scenarios, on first need. */
+const lazyScenarios = lazyBundle('scenarios', './index.js', 'scenarios/lazyScenarios.ts');
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
