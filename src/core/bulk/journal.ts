@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, ftruncateSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { l10n } from '../l10n';
 import {
   type BulkOperation,
@@ -24,10 +24,19 @@ export interface JournalContents {
   intactBytes: number;
   /** True when a torn last line was left out. */
   torn: boolean;
+  /** The file's size and modification time just before it was read: unchanged, it holds what was read. */
+  stamp: { size: number; mtimeMs: number };
+}
+
+/** Whether the journal file is still as it was when `contents` was read from it (an append-only file only grows). */
+export function unchangedSince(path: string, contents: JournalContents): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats !== undefined && stats.size === contents.stamp.size && stats.mtimeMs === contents.stamp.mtimeMs;
 }
 
 /** Reads and checks a journal. Throws JournalError when it is not ours or is damaged before its last line. */
 export function readJournal(path: string): JournalContents {
+  const { size, mtimeMs } = statSync(path);
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
   // The text after the last newline is a torn write (or nothing).
@@ -66,7 +75,7 @@ export function readJournal(path: string): JournalContents {
     }
     entries.push(entry.data);
   }
-  return { header: header.data, entries, intactBytes, torn };
+  return { header: header.data, entries, intactBytes, torn, stamp: { size, mtimeMs } };
 }
 
 function parseLine(line: string): unknown {
