@@ -1,6 +1,6 @@
 export { CsvError, readCsv } from './csv';
 export { GATE_SYNTAX, GateSpecError, type Gates, parseGates } from './gates';
-export { JournalError, readJournal, replay } from './journal';
+export { JournalError, readJournal } from './journal';
 export { JournalInUseError } from './lock';
 export type { IdFrom, PlanProblem } from './plan';
 export { personLine, progressLine, summaryLine } from './progress';

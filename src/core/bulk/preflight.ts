@@ -25,6 +25,11 @@ export interface PreflightOptions {
   maxImageBytes?: number;
   /** What an earlier run recorded: an image whose size and modification time are unchanged is not read again. */
   known?: ReadonlyMap<string, PlannedRecord>;
+  /**
+   * The size and mtimeMs of every planned image, in the plan's order, stat'ed beforehand
+   * (fileStats.ts); without them each recorded image is stat'ed here.
+   */
+  stats?: Float64Array;
 }
 
 /**
@@ -63,13 +68,16 @@ export async function preflight(
   // Each image is checked and hashed before the next is read: one buffer serves every read.
   const scratch: ReadScratch = {};
   let sliceStarted = performance.now();
+  /** The index of the person's first image in options.stats. */
+  let firstImage = 0;
   for (let index = 0; index < persons.length; index++) {
     const person = persons[index] as PlannedPerson;
     // Handed over and let go: a run of 100,000 never holds the plan and the checked persons at once.
     persons[index] = HANDED_OVER;
     const result = options.readsImages
-      ? checkPerson(person, options, problems, scratch)
+      ? checkPerson(person, firstImage, options, problems, scratch)
       : { customId: person.customId, images: [], digest: '' };
+    firstImage += person.images.length;
     hand(person, result);
     if (performance.now() - sliceStarted >= SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -84,27 +92,36 @@ const HANDED_OVER: PlannedPerson = { customId: '', images: [] };
 
 function checkPerson(
   person: PlannedPerson,
+  firstImage: number,
   options: PreflightOptions,
   problems: PlanProblem[],
   scratch: ReadScratch,
 ): CheckedPerson | undefined {
   const known = options.known?.get(person.customId);
   const images: PlannedImage[] = [];
-  for (const { file, slot } of person.images) {
+  for (let at = 0; at < person.images.length; at++) {
+    const { file, slot } = person.images[at] as PlannedPerson['images'][number];
     const path = join(options.root, file);
     const recorded = known?.images.find((image) => image.file === file && image.slot === slot);
-    if (recorded) {
-      const stats = statSync(path, { throwIfNoEntry: false });
-      if (stats?.isFile() && stats.size === recorded.size && stats.mtimeMs === recorded.mtimeMs) {
-        images.push(recorded);
-        continue;
-      }
+    if (recorded && unchangedSince(recorded, path, options.stats, firstImage + at)) {
+      images.push(recorded);
+      continue;
     }
     const image = checkImage(path, file, slot, options, problems, person.customId, scratch);
     if (image) images.push(image);
   }
   if (images.length !== person.images.length) return undefined;
-  return { customId: person.customId, images, digest: personDigest(images) };
+  // Every image as recorded, and the same images the record holds: its digest is theirs.
+  const unchanged =
+    known?.images.length === images.length && images.every((image, index) => image === known.images[index]);
+  return { customId: person.customId, images, digest: unchanged ? known.digest : personDigest(images) };
+}
+
+/** Whether the file has the size and modification time recorded (as git's index decides), from the stats given or its own stat. */
+function unchangedSince(recorded: PlannedImage, path: string, stats: Float64Array | undefined, index: number): boolean {
+  if (stats) return stats[2 * index] === recorded.size && stats[2 * index + 1] === recorded.mtimeMs;
+  const found = statSync(path, { throwIfNoEntry: false });
+  return found?.isFile() === true && found.size === recorded.size && found.mtimeMs === recorded.mtimeMs;
 }
 
 /** One read of the file: its bytes are checked, measured and hashed, then let go. */

@@ -6,6 +6,9 @@ export const JOURNAL_VERSION = 1;
 export const BULK_OPERATIONS = ['enroll', 'update', 'delete'] as const;
 export type BulkOperation = (typeof BULK_OPERATIONS)[number];
 
+/** How a confirmation is known (see the Confirmed record). */
+export const CONFIRMED_VIA = ['answer', 'verify', 'already-enrolled', 'already-deleted'] as const;
+
 let built: ReturnType<typeof buildRecordSchemas> | undefined;
 
 /**
@@ -59,7 +62,7 @@ function buildRecordSchemas() {
      * the same images matched), `already-enrolled` (a 400 duplicate, then a verify matched: not
      * enrolled by this journal), `already-deleted` (a delete re-sent after an ambiguous one found no one).
      */
-    via: z.enum(['answer', 'verify', 'already-enrolled', 'already-deleted']),
+    via: z.enum(CONFIRMED_VIA),
   });
   const Failed = z.object({
     type: z.literal('failed'),

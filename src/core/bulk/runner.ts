@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { l10n } from '../l10n';
 import { execute, filesOf } from './execute';
+import { statFiles } from './fileStats';
 import {
   foreignJournalProblem,
+  type JournalContents,
   JournalError,
   type JournalState,
   JournalWriter,
   readJournal,
-  replay,
   unchangedSince,
 } from './journal';
 import { JournalInUseError, lockJournal } from './lock';
@@ -18,6 +20,9 @@ import { RecordSpool } from './spool';
 import type { Action, BulkEnd, BulkOptions, BulkSummary, PersonFiles, PersonResult, Work } from './types';
 
 export type * from './types';
+
+/** A reason to refuse the run before anything is sent (its message is the summary's). */
+class Refusal extends Error {}
 
 /**
  * Runs a bulk enroll, update, delete or rollback: plan, preflight, journal, then the requests with
@@ -50,13 +55,25 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     return summary;
   };
 
-  let existing: ReturnType<typeof readJournal> | undefined;
-  try {
-    existing = existsSync(options.journal) ? readJournal(options.journal) : undefined;
-  } catch (error) {
-    if (error instanceof JournalError) return finish('refused', error.message);
-    return finish('refused', l10n.t('The journal {0} cannot be read: {1}.', options.journal, String(error)));
-  }
+  let existing: JournalContents | undefined;
+  /** Reads the journal, if there is one; throws a Refusal when it cannot be read or is not a journal. */
+  const readExisting = (): JournalContents | undefined => {
+    try {
+      existing = existsSync(options.journal) ? readJournal(options.journal) : undefined;
+    } catch (error) {
+      if (error instanceof JournalError) throw new Refusal(error.message);
+      throw new Refusal(l10n.t('The journal {0} cannot be read: {1}.', options.journal, String(error)));
+    }
+    return existing;
+  };
+  /** Throws a Refusal when the journal was written for another run. */
+  const mustBelong = (contents: JournalContents, wanted: { operation: BulkOperation; source: string }): void => {
+    const foreign = foreignJournalProblem(options.journal, contents.header, {
+      ...wanted,
+      environment: options.connection.baseUrl,
+    });
+    if (foreign) throw new Refusal(foreign);
+  };
 
   // What to work on.
   let work: Work[];
@@ -67,43 +84,47 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   /** The planned records of this run (digests, sizes and times), waiting for the journal. */
   const spool = new RecordSpool();
   if (options.command === 'rollback') {
-    if (!existing)
-      return finish('refused', l10n.t('There is no journal at {0}: nothing to roll back.', options.journal));
-    if (existing.header.operation !== 'enroll') {
+    let read: JournalContents | undefined;
+    try {
+      read = readExisting();
+      if (read && read.header.operation === 'enroll')
+        mustBelong(read, { operation: 'enroll', source: read.header.source });
+    } catch (error) {
+      if (error instanceof Refusal) return finish('refused', error.message);
+      throw error;
+    }
+    if (!read) return finish('refused', l10n.t('There is no journal at {0}: nothing to roll back.', options.journal));
+    if (read.header.operation !== 'enroll') {
       return finish(
         'refused',
         l10n.t(
           'The journal {0} is of a bulk {1}: only an enroll journal can be rolled back.',
           options.journal,
-          existing.header.operation,
+          read.header.operation,
         ),
       );
     }
-    source = existing.header.source;
+    source = read.header.source;
     root = source;
     summary.source = source;
     operation = 'enroll';
-    const foreign = foreignJournalProblem(options.journal, existing.header, {
-      operation,
-      source,
-      environment: options.connection.baseUrl,
-    });
-    if (foreign) return finish('refused', foreign);
-    work = rollbackWork(replay(existing.header, existing.entries));
+    work = rollbackWork(read.state);
   } else {
     if (options.source === undefined) throw new TypeError('A bulk run needs a source');
     operation = options.command;
     source = options.source;
-    if (existing) {
-      const foreign = foreignJournalProblem(options.journal, existing.header, {
-        operation,
-        source,
-        environment: options.connection.baseUrl,
+    let prepared: Awaited<ReturnType<typeof planAndCheck>>;
+    try {
+      prepared = await planAndCheck(options, operation, source, summary, spool, () => {
+        const contents = readExisting();
+        if (contents) mustBelong(contents, { operation, source });
+        return contents?.state;
       });
-      if (foreign) return finish('refused', foreign);
+    } catch (error) {
+      spool.dispose();
+      if (error instanceof Refusal) return finish('refused', error.message);
+      throw error;
     }
-    const state = existing ? replay(existing.header, existing.entries) : undefined;
-    const prepared = await planAndCheck(options, operation, source, state, summary, spool);
     if (!prepared) {
       spool.dispose();
       return finish(
@@ -179,9 +200,9 @@ async function planAndCheck(
   options: BulkOptions,
   operation: BulkOperation,
   source: string,
-  state: JournalState | undefined,
   summary: BulkSummary,
   spool: RecordSpool,
+  loadState: () => JournalState | undefined,
 ): Promise<{ root: string; work: Work[] } | undefined> {
   const plan = await planBulk({
     operation,
@@ -196,6 +217,22 @@ async function planAndCheck(
       ...(options.idsFile ? [options.idsFile] : []),
     ],
   });
+  // The journal is read after the plan, so that a resume's stats of every image (a worker
+  // thread's) go on while this thread reads it.
+  const readsImages = operation !== 'delete';
+  const prefetch =
+    readsImages && existsSync(options.journal)
+      ? statFiles(plan.persons.flatMap((person) => person.images.map((image) => join(plan.root, image.file))))
+      : undefined;
+  let state: JournalState | undefined;
+  try {
+    state = loadState();
+  } catch (error) {
+    prefetch?.cancel();
+    throw error;
+  }
+  const stats = state ? await prefetch?.stats : undefined;
+  if (!state) prefetch?.cancel();
   const flagged = new Set(plan.problems.map((problem) => problem.customId).filter((id) => id !== undefined));
   const rejected: PlannedPerson[] = [];
   const work: Work[] = [];
@@ -204,9 +241,10 @@ async function planAndCheck(
     plan.persons,
     {
       root: plan.root,
-      readsImages: operation !== 'delete',
+      readsImages,
       ...(options.maxImageBytes === undefined ? {} : { maxImageBytes: options.maxImageBytes }),
       ...(known ? { known } : {}),
+      ...(stats ? { stats } : {}),
     },
     (planned, person) => {
       if (!person || flagged.has(planned.customId)) rejected.push(planned);

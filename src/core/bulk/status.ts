@@ -1,5 +1,5 @@
 import { l10n } from '../l10n';
-import { type JournalState, readJournal, replay } from './journal';
+import { type JournalState, readJournal } from './journal';
 import type { JournalHeader } from './records';
 
 export interface JournalStatus {
@@ -17,7 +17,7 @@ export interface JournalStatus {
 /** What a journal says, without sending anything: for `bulk status`. */
 export function journalStatus(path: string): JournalStatus {
   const contents = readJournal(path);
-  const state: JournalState = replay(contents.header, contents.entries);
+  const state: JournalState = contents.state;
   const counts = { confirmed: 0, failed: 0, ambiguous: 0, pending: 0 };
   const failures: { customId: string; cause: string }[] = [];
   const ambiguous: string[] = [];
@@ -38,7 +38,7 @@ export function journalStatus(path: string): JournalStatus {
   for (const progress of state.rollback.values()) if (progress.state === 'confirmed') rolledBack++;
   return {
     header: contents.header,
-    runs: contents.entries.filter((entry) => entry.type === 'run').length,
+    runs: contents.runs,
     planned: state.planned.size,
     counts,
     rolledBack,

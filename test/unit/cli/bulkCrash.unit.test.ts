@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readJournal, replay } from '../../../src/core/bulk';
+import { readJournal } from '../../../src/core/bulk';
 import { type Sandbox, startSandbox } from '../../../src/core/sandbox';
 import { journalRecords, requestsById, writeFaces } from '../../support/bulkFolder';
 
@@ -92,7 +92,7 @@ describe('biopassid bulk survives kill -9 at 20 seeded moments (dist/cli.js in a
       if (!existsSync(journal)) continue;
       // The journal after the kill: who had been sent without a confirmation.
       const contents = readJournal(journal);
-      for (const [customId, progress] of replay(contents.header, contents.entries).main) {
+      for (const [customId, progress] of contents.state.main) {
         if (progress.state === 'sent' || progress.state === 'ambiguous') {
           inFlightAtKill.set(customId, (inFlightAtKill.get(customId) ?? 0) + 1);
         }
@@ -117,7 +117,7 @@ describe('biopassid bulk survives kill -9 at 20 seeded moments (dist/cli.js in a
     assert.deepEqual(beyond, [], 'no enroll re-sent beyond those in flight at a kill');
     assert.doesNotThrow(() => journalRecords(journal), 'every line of the journal parses');
     const contents = readJournal(journal);
-    const state = replay(contents.header, contents.entries);
+    const { state } = contents;
     assert.equal([...state.main.values()].filter((progress) => progress.state === 'confirmed').length, PERSONS);
   });
 });

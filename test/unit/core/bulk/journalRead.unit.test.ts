@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { statFiles } from '../../../../src/core/bulk/fileStats';
+import { JournalError, readJournal } from '../../../../src/core/bulk/journal';
+import { JOURNAL_FORMAT, JOURNAL_VERSION } from '../../../../src/core/bulk/records';
+
+const header = {
+  type: 'header',
+  format: JOURNAL_FORMAT,
+  version: JOURNAL_VERSION,
+  operation: 'enroll',
+  source: '/data/faces',
+  environment: 'http://127.0.0.1:1',
+  created: '2026-12-04T00:00:00.000Z',
+};
+const image = { file: 'p-1.jpg', slot: 'Face-1', sha256: 'a'.repeat(64), size: 1200, mtimeMs: 1764806400000.5 };
+const lines = (...records: object[]) => records.map((record) => `${JSON.stringify(record)}\n`).join('');
+
+describe('reading a bulk journal: what a resume finds in it', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bpid-journal-'));
+    path = join(dir, 'run.jsonl');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('replays every kind of record, the last one of each person winning, and counts the runs', () => {
+    writeFileSync(
+      path,
+      lines(
+        header,
+        { type: 'run', at: '2026-12-04T00:00:01.000Z', command: 'enroll', pid: 1 },
+        { type: 'planned', customId: 'p-1', images: [image], digest: 'd1' },
+        { type: 'planned', customId: 'p-2', images: [{ ...image, file: 'p-2.jpg' }], digest: 'd2' },
+        { type: 'sent', customId: 'p-1', op: 'enroll', digest: 'd1' },
+        { type: 'confirmed', customId: 'p-1', op: 'enroll', digest: 'd1', bioPassId: 'b-1', via: 'answer' },
+        { type: 'sent', customId: 'p-2', op: 'enroll' },
+        { type: 'failed', customId: 'p-2', op: 'enroll', cause: 'no face', status: 400, gate: 'face' },
+        { type: 'run', at: '2026-12-04T00:00:02.000Z', command: 'rollback', pid: 2 },
+        { type: 'ambiguous', customId: 'p-1', op: 'delete', cause: 'connection lost' },
+      ),
+    );
+    const contents = readJournal(path);
+    assert.equal(contents.runs, 2);
+    assert.equal(contents.torn, false);
+    assert.deepEqual(contents.state.planned.get('p-1')?.images, [image]);
+    assert.deepEqual(contents.state.main.get('p-1'), {
+      state: 'confirmed',
+      op: 'enroll',
+      digest: 'd1',
+      bioPassId: 'b-1',
+      via: 'answer',
+    });
+    assert.deepEqual(contents.state.main.get('p-2'), {
+      state: 'failed',
+      op: 'enroll',
+      cause: 'no face',
+      status: 400,
+      gate: 'face',
+    });
+    // A delete in an enroll journal is a rollback's.
+    assert.deepEqual(contents.state.rollback.get('p-1'), {
+      state: 'ambiguous',
+      op: 'delete',
+      cause: 'connection lost',
+    });
+  });
+
+  it('leaves a torn last line out and says where the whole lines end', () => {
+    const whole = lines(header, { type: 'planned', customId: 'p-1', images: [image], digest: 'd1' });
+    writeFileSync(path, `${whole}{"type":"sent","custo`);
+    const contents = readJournal(path);
+    assert.equal(contents.torn, true);
+    assert.equal(contents.intactBytes, Buffer.byteLength(whole));
+    assert.equal(contents.state.planned.size, 1);
+  });
+
+  it('keeps CustomIDs and paths that are not ASCII as written', () => {
+    const file = 'pessoa-ção-人.jpg';
+    writeFileSync(path, lines(header, { type: 'planned', customId: 'p-ç', images: [{ ...image, file }], digest: 'd' }));
+    assert.equal(readJournal(path).state.planned.get('p-ç')?.images[0]?.file, file);
+  });
+
+  const damaged: [string, object][] = [
+    [
+      'a planned image whose size is text',
+      { type: 'planned', customId: 'p', images: [{ ...image, size: '1200' }], digest: 'd' },
+    ],
+    ['a planned record with no digest', { type: 'planned', customId: 'p', images: [image] }],
+    ['a confirmation of an unknown kind', { type: 'confirmed', customId: 'p', op: 'enroll', via: 'guess' }],
+    ['a sent record of an unknown operation', { type: 'sent', customId: 'p', op: 'merge' }],
+    ['a sent record with an empty CustomID', { type: 'sent', customId: '', op: 'enroll' }],
+    ['a record of an unknown type', { type: 'deleted', customId: 'p', op: 'delete' }],
+  ];
+  for (const [what, record] of damaged) {
+    it(`refuses ${what}, naming its line`, () => {
+      writeFileSync(path, lines(header, { type: 'planned', customId: 'p-1', images: [image], digest: 'd1' }, record));
+      assert.throws(
+        () => readJournal(path),
+        (error: unknown) => error instanceof JournalError && /line 3 is not a journal record/.test(error.message),
+      );
+    });
+  }
+
+  it('reads a record with a key it does not know as the schema does: the key is dropped', () => {
+    writeFileSync(
+      path,
+      lines(header, {
+        type: 'confirmed',
+        customId: 'p',
+        op: 'enroll',
+        via: 'answer',
+        note: 'written by a newer runner',
+      }),
+    );
+    assert.deepEqual(readJournal(path).state.main.get('p'), { state: 'confirmed', op: 'enroll', via: 'answer' });
+  });
+
+  it('refuses a file whose first line is not our header', () => {
+    writeFileSync(path, lines({ type: 'header', format: 'another-journal', version: 1 }));
+    assert.throws(() => readJournal(path), /is not a BioPass ID bulk journal/);
+    writeFileSync(path, 'no newline at all');
+    assert.throws(() => readJournal(path), /it has no header line/);
+  });
+});
+
+describe('the stats a resume takes in a worker thread', () => {
+  it('gives the size and modification time of each file, and NaN for a missing file or a folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bpid-stats-'));
+    try {
+      writeFileSync(join(dir, 'a.jpg'), Buffer.alloc(321));
+      mkdirSync(join(dir, 'folder.jpg'));
+      appendFileSync(join(dir, 'b.jpg'), 'x');
+      const paths = ['a.jpg', 'missing.jpg', 'folder.jpg', 'b.jpg'].map((name) => join(dir, name));
+      const stats = await statFiles(paths).stats;
+      assert.ok(stats);
+      assert.equal(stats[0], 321);
+      assert.equal(stats[1], statSync(paths[0] as string).mtimeMs);
+      assert.ok(Number.isNaN(stats[2]) && Number.isNaN(stats[3]), 'a missing file');
+      assert.ok(Number.isNaN(stats[4]) && Number.isNaN(stats[5]), 'a folder');
+      assert.equal(stats[6], 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
