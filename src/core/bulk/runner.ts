@@ -66,14 +66,6 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     }
     return existing;
   };
-  /** Throws a Refusal when the journal was written for another run. */
-  const mustBelong = (contents: JournalContents, wanted: { operation: BulkOperation; source: string }): void => {
-    const foreign = foreignJournalProblem(options.journal, contents.header, {
-      ...wanted,
-      environment: options.connection.baseUrl,
-    });
-    if (foreign) throw new Refusal(foreign);
-  };
 
   // What to work on.
   let work: Work[];
@@ -87,8 +79,6 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     let read: JournalContents | undefined;
     try {
       read = readExisting();
-      if (read && read.header.operation === 'enroll')
-        mustBelong(read, { operation: 'enroll', source: read.header.source });
     } catch (error) {
       if (error instanceof Refusal) return finish('refused', error.message);
       throw error;
@@ -108,6 +98,12 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     root = source;
     summary.source = source;
     operation = 'enroll';
+    const foreign = foreignJournalProblem(options.journal, read.header, {
+      operation,
+      source,
+      environment: options.connection.baseUrl,
+    });
+    if (foreign) return finish('refused', foreign);
     work = rollbackWork(read.state);
   } else {
     if (options.source === undefined) throw new TypeError('A bulk run needs a source');
@@ -117,7 +113,14 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     try {
       prepared = await planAndCheck(options, operation, source, summary, spool, () => {
         const contents = readExisting();
-        if (contents) mustBelong(contents, { operation, source });
+        const foreign =
+          contents &&
+          foreignJournalProblem(options.journal, contents.header, {
+            operation,
+            source,
+            environment: options.connection.baseUrl,
+          });
+        if (foreign) throw new Refusal(foreign);
         return contents?.state;
       });
     } catch (error) {

@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleFaceJpeg } from '../../../src/core/images/samples';
@@ -145,6 +155,26 @@ describe('biopassid bulk: a folder of people, journaled and resumable (real HTTP
     assert.deepEqual([...requestsById(sandbox.requestLog, 'delete').keys()], [personId(2)]);
     assert.equal((await bulk('rollback', '--journal', 'j.jsonl', ...base())).code, 0);
     assert.equal(requestsById(sandbox.requestLog, 'delete').size, 1, 'a finished rollback sends nothing more');
+  });
+
+  it("a resume reads no image whose size and modification time are as recorded (as git's index decides)", async () => {
+    const faces = join(dir, 'faces');
+    writeFaces(faces, 4);
+    // Whole seconds, so the times set again below are exactly the recorded ones.
+    for (const name of readdirSync(faces)) utimesSync(join(faces, name), 1_700_000_000, 1_700_000_000);
+    assert.equal((await bulk('enroll', 'faces', '--journal', 'j.jsonl', ...base())).code, 0);
+    // Bytes that are no image, with the size and time recorded: a resume that read the file would refuse it.
+    const third = join(faces, 'person-0002.jpg');
+    writeFileSync(third, Buffer.alloc(statSync(third).size, 0x20));
+    utimesSync(third, 1_700_000_000, 1_700_000_000);
+    const resumed = await bulk('enroll', 'faces', '--journal', 'j.jsonl', ...base());
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stdout, /4 already-done .* 0 requests/);
+    // A time that differs gets the file read and checked.
+    utimesSync(third, 1_700_000_001, 1_700_000_001);
+    const checked = await bulk('enroll', 'faces', '--journal', 'j.jsonl', ...base());
+    assert.equal(checked.code, 1);
+    assert.match(checked.stderr, /person-0002\.jpg/);
   });
 
   it('a changed image is reported, and updated only with --update-changed', async () => {
