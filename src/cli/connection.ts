@@ -1,9 +1,9 @@
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import { DEFAULT_ENVIRONMENT, isEnvironmentId, resolveBaseUrl } from '../core/environments';
 import { type Client, createClient, type FetchLike, type Sleep } from '../core/http';
 import { l10n } from '../core/l10n';
 import { type Parsed, positiveNumberOption, stringOption } from './args';
 import { type CliIo, UsageError } from './io';
+import { proxiedFetch } from './transport';
 
 export const KEY_VARIABLE = 'BIOPASSID_API_KEY';
 
@@ -14,15 +14,6 @@ export interface Connection {
   maxResponseBytes?: number;
   fetch: FetchLike;
   describe: string;
-}
-
-/**
- * undici's fetch through EnvHttpProxyAgent: HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured
- * the way curl and most tools read them.
- */
-function proxiedFetch(): FetchLike {
-  const dispatcher = new EnvHttpProxyAgent();
-  return (url, init) => undiciFetch(url, { ...init, dispatcher });
 }
 
 export function connectionFrom(parsed: Parsed, io: CliIo): Connection {

@@ -1,21 +1,27 @@
 import { readFile } from 'node:fs/promises';
+import { EnvHttpProxyAgent } from 'undici';
+import { proxiedFetch } from '../../src/cli/transport';
 import { readDatasetFolder } from '../../src/core/eval/dataset';
 import { planEvaluation, runEvaluation } from '../../src/core/eval/run';
 import { createClient } from '../../src/core/http';
 
 /**
  * One side of the evaluation figure in a fresh process, so the sides never share a JIT or a heap:
- *   node evalWorker.js ours|bare|client <sandbox url> <key> <dataset folder> <concurrency> <impostors>
+ *   node evalWorker.js ours|bare|client|request <sandbox url> <key> <dataset folder> <concurrency> <impostors>
  * Each side makes the same match calls (the 1,000 genuine and the seeded impostor pairs of the
  * runner's plan) twice: once to warm up, then timed. Prints { rate, calls, cpuUs } as JSON: match
  * calls per second of the timed pass, and this process's CPU time per call over it.
- *   ours    runEvaluation, as the CLI and the editor run it (extract, then match), timed from its
- *           first match call to its last
- *   bare    a plain fetch loop: builds each match body with JSON.stringify as it sends it and reads
- *           the score from the answer, the least a script doing the same calls must do
- *   client  the project's client in the bare loop's place, for reference
+ *   ours    runEvaluation as `biopassid eval` runs it (extract, then match, over the CLI's
+ *           transport), timed from its first match call to its last
+ *   bare    a plain loop over Node's fetch: builds each match body with JSON.stringify as it sends
+ *           it and reads the score from the answer, the least a script doing the same calls must do
+ *   client  the project's client over Node's fetch in the bare loop's place, as the editor's runs
+ *           go (VS Code's fetch is Node's, patched for proxies), for reference
+ *   request the bare loop over undici's `request` through the same proxy agent as the CLI: the
+ *           floor of the CLI's transport, for reference
  */
 const SEED = 'bench';
+const SIDES = new Set(['ours', 'bare', 'client', 'request']);
 
 /** Microseconds of this process's CPU (user and system) per call since `start`. */
 function cpuPerCall(start: NodeJS.CpuUsage, calls: number): number {
@@ -25,15 +31,15 @@ function cpuPerCall(start: NodeJS.CpuUsage, calls: number): number {
 
 async function main(): Promise<void> {
   const [side, url, key, dir, concurrencyText, impostorsText] = process.argv.slice(2);
-  if ((side !== 'ours' && side !== 'bare' && side !== 'client') || !url || !key || !dir) {
-    throw new Error('usage: evalWorker.js ours|bare|client <url> <key> <dataset> <concurrency> <impostors>');
+  if (!SIDES.has(side as string) || !url || !key || !dir) {
+    throw new Error('usage: evalWorker.js ours|bare|client|request <url> <key> <dataset> <concurrency> <impostors>');
   }
   const concurrency = Number(concurrencyText);
   const dataset = await readDatasetFolder(dir);
   const options = { impostors: Number(impostorsText), seed: SEED, target: url };
-  const client = createClient({ fetch: (target, init) => fetch(target, init), baseUrl: url, key });
 
   if (side === 'ours') {
+    const client = createClient({ fetch: proxiedFetch(), baseUrl: url, key });
     const once = async () => {
       const plan = await planEvaluation(dataset, options);
       let matchStart = 0n;
@@ -75,11 +81,19 @@ async function main(): Promise<void> {
     const response = await fetch(`${url}/multibiometrics/match`, { method: 'POST', headers, body });
     return ((await response.json()) as { Match: { Score: number } }).Match.Score;
   };
+  const client = createClient({ fetch: (target, init) => fetch(target, init), baseUrl: url, key });
   const clientCall = async (a: number, b: number) => {
     const outcome = await client.send('match', matchBody(a, b));
     return outcome.kind === 'success' ? (outcome.body as { Match: { Score: number } }).Match.Score : Number.NaN;
   };
-  const call = side === 'bare' ? bareCall : clientCall;
+  const agent = new EnvHttpProxyAgent();
+  const origin = new URL(url).origin;
+  const requestCall = async (a: number, b: number) => {
+    const body = JSON.stringify(matchBody(a, b));
+    const answer = await agent.request({ origin, path: '/multibiometrics/match', method: 'POST', headers, body });
+    return (JSON.parse(await answer.body.text()) as { Match: { Score: number } }).Match.Score;
+  };
+  const call = side === 'bare' ? bareCall : side === 'request' ? requestCall : clientCall;
   const pass = async () => {
     let next = 0;
     let sum = 0;

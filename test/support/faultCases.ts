@@ -57,6 +57,8 @@ export interface FaultCase {
   readonly waitSeconds: number;
   start(): Promise<FaultServer>;
   readonly expected: FaultExpectation;
+  /** What the CLI reports where it differs from the editor: its transport is undici's request, not fetch. */
+  readonly cli?: Partial<FaultExpectation>;
 }
 
 /** The longest a command may take for this case: each attempt (at least one) may use the whole timeout. */
@@ -380,6 +382,8 @@ export const FAULT_CASES: readonly FaultCase[] = [
       sent: 0,
       actions: RETRY,
     },
+    // The Fetch standard's port blocklist is a browser's rule: the CLI connects, and nothing listens there.
+    cli: { label: 'refused', cause: /^Connection refused by 127\.0\.0\.1:10080$/, nextStep: /start it/ },
   },
   {
     ...defaults,

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 import { type Client, createClient } from '../../core/http';
 import { l10n } from '../../core/l10n';
 import { Redactor } from '../../core/redact';
@@ -12,6 +12,7 @@ import { newRunId, runScenario, type ScenarioResult } from '../../core/scenario/
 import { CONNECTION_OPTIONS, parse, ROOT_OPTION, rootFrom, stringOption } from '../args';
 import { clientFor, connectionFrom, KEY_VARIABLE } from '../connection';
 import { type CliIo, EXIT, UsageError } from '../io';
+import { dispatcherFetch } from '../transport';
 
 /**
  * `biopassid test [files|folders…]`: runs scenario files (`*.biopass-test.json`) and reports them
@@ -59,7 +60,7 @@ export async function runTest(argv: string[], io: CliIo): Promise<number> {
     const timeoutSeconds = stringOption(parsed, 'timeout');
     client = createClient({
       // The sandbox is on loopback: straight there, never through a proxy.
-      fetch: io.fetch ?? ((url, init) => undiciFetch(url, init)),
+      fetch: io.fetch ?? dispatcherFetch(new Agent()),
       baseUrl: sandbox.url,
       key: sandbox.key,
       ...(timeoutSeconds === undefined ? {} : { timeoutMs: Number(timeoutSeconds) * 1000 }),

@@ -53,7 +53,7 @@ describe('fault matrix: biopassid enroll against a failing service', () => {
   afterEach(() => assert.deepEqual(rejections, [], 'no unhandled rejection'));
 
   async function check(fault: FaultCase, run: Runner): Promise<void> {
-    const { expected } = fault;
+    const expected = { ...fault.expected, ...fault.cli };
     const server = await fault.start();
     try {
       const argv = ['enroll', face, '--custom-id', 'fault-1', '--base-url', server.baseUrl];

@@ -65,7 +65,7 @@ describe('HTTP client: network failures', () => {
 
   for (const [label, fetchOf] of [
     ['Node', fetch],
-    ['undici, as the CLI runs', undiciFetch],
+    ["undici's fetch", undiciFetch],
   ] as Array<[string, FetchLike]>) {
     it(`classifies a port fetch blocks (10080, 6000) as 'blocked-port', never sent (${label})`, async () => {
       const listener = await listenOn(10080);
@@ -101,7 +101,7 @@ describe('HTTP client: network failures', () => {
     assertNotSent(outcome);
   });
 
-  it('says the same of a refused port through undici, as the CLI runs', async () => {
+  it("says the same of a refused port through undici's fetch", async () => {
     const port = await closedPort();
     const outcome = await testClient(`http://127.0.0.1:${port}`, { fetch: undiciFetch }).send('enroll', BODIES.enroll);
     assert.equal(expectKind(outcome, 'network-error').cause, 'refused');
@@ -248,7 +248,7 @@ describe('HTTP client: network failures', () => {
     assert.match(outcome.nextStep, /proxy settings/);
   });
 
-  it("classifies a proxy that refuses the tunnel as 'proxy' (undici's fetch with a ProxyAgent, as the CLI runs)", async () => {
+  it("classifies a proxy that refuses the tunnel as 'proxy' (undici's fetch with a ProxyAgent)", async () => {
     let received = '';
     const proxy = await raw((socket, head) => {
       received = head;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
-import { fetch as undiciFetch } from 'undici';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { dispatcherFetch } from '../../../../src/cli/transport';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../../src/core/contract/choices';
 import type { FetchLike } from '../../../../src/core/http/client';
 import { HttpLoopback } from './loopback';
@@ -50,7 +51,8 @@ describe('HTTP client: answer size limit', () => {
 
   for (const [label, fetchOf] of [
     ["Node's fetch", fetch],
-    ["undici's fetch, as the CLI runs", undiciFetch],
+    ["undici's fetch", undiciFetch],
+    ["the CLI's transport (undici's request)", dispatcherFetch(new Agent())],
   ] as Array<[string, FetchLike]>) {
     describe(`over ${label}`, () => {
       it('fails early on a Content-Length over the limit, reading nothing (the body never arrives)', async () => {
