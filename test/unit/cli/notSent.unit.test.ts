@@ -47,7 +47,11 @@ describe('biopassid enroll: not sent versus sent and lost', () => {
   const notSent: Array<[string, () => Promise<string>, RegExp]> = [
     ['a refused connection', async () => `http://127.0.0.1:${await closedPort()}`, /^Connection refused by /],
     // Not fetch's port blocklist (the editor's): the CLI connects to 10080, where nothing listens.
-    ['a port fetch blocks (10080)', async () => 'http://127.0.0.1:10080', /^Connection refused by 127\.0\.0\.1:10080\n/],
+    [
+      'a port fetch blocks (10080)',
+      async () => 'http://127.0.0.1:10080',
+      /^Connection refused by 127\.0\.0\.1:10080\n/,
+    ],
     ['a host that does not resolve (.invalid)', async () => 'http://biopassid-cli.invalid', /^Host .* not found\n/],
   ];
   for (const [name, target, summary] of notSent) {
