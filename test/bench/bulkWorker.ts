@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { proxiedFetch } from '../../src/cli/transport';
 import { runBulk } from '../../src/core/bulk';
 import { boundHeapGrowthForBulk } from '../../src/core/bulk/heapGrowth';
 import { createClient, type FetchLike } from '../../src/core/http';
@@ -12,10 +13,13 @@ import { createClient, type FetchLike } from '../../src/core/http';
  * size; then the run over <folder>, timed. `resume` runs ours on a finished journal with no
  * warm-up, as a user's second run starts. Prints {seconds, requests, rssGrowthMB, cpuMsPerRequest,
  * warmUpSeconds} as JSON; RSS growth is the peak during the timed run less the RSS at its start.
+ * Ours sends over the CLI's transport (undici's request), as `biopassid bulk` does, but
+ * `ours-v8-default`, which stands for the editor's host: Node's fetch (VS Code's is Node's) under
+ * V8's default heap growth.
  */
 const [side, folder, warmFolder, journal, url, key, concurrencyText] = process.argv.slice(2) as string[];
 const concurrency = Number(concurrencyText);
-const fetchLike: FetchLike = (target, init) => fetch(target, init);
+const fetchLike: FetchLike = side === 'ours-v8-default' ? (target, init) => fetch(target, init) : proxiedFetch();
 
 /** The baseline: the same files, read, base64-encoded and POSTed by a bare fetch loop. */
 async function bare(source: string): Promise<number> {

@@ -125,6 +125,7 @@ describe('CLI transport: undici request under the client', () => {
     assert.equal(request?.method, 'POST');
     assert.equal(request?.url, '/multibiometrics/verify');
     assert.equal(request?.headers['content-type'], 'application/json');
+    assert.match(request?.headers['user-agent'] ?? '', /^biopassid-cli\/\S+$/);
     assert.equal(request?.headers['content-length'], String(Buffer.byteLength(request?.body ?? '')));
     assert.deepEqual(JSON.parse(request?.body ?? ''), BODIES.verify);
   });
