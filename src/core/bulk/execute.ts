@@ -197,7 +197,8 @@ export async function execute(
     via: 'answer' | 'verify' | 'already-enrolled' | 'already-deleted',
     bioPassId?: string,
   ): PersonResult {
-    journal.append({
+    // Written with the next record or before the flush: the flush below covers it.
+    journal.appendSoon({
       type: 'confirmed',
       customId: item.person.customId,
       op,

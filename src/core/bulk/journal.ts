@@ -241,6 +241,8 @@ export class JournalWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastSync = 0;
   private closed = false;
+  /** Lines appended with `appendSoon`, not yet written. */
+  private soon = '';
 
   private constructor(fd: number) {
     this.fd = fd;
@@ -267,18 +269,45 @@ export class JournalWriter {
     return new JournalWriter(openSync(path, 'a'));
   }
 
+  /** Writes the record now: it is in the file when this returns (a `sent` record goes before its request). */
   append(record: object): void {
-    this.writeText(`${JSON.stringify(record)}\n`);
+    if (this.closed) throw new JournalError('The journal is closed.');
+    if (this.fd < 0) return;
+    this.writeText(`${this.takeSoon()}${JSON.stringify(record)}\n`);
+  }
+
+  /**
+   * Appends a record that need not be in the file before the caller goes on (a confirmation: the
+   * flush that follows it covers it). It is written, in order, with the next record appended or
+   * before the next flush, whichever comes first: a run writes one line a person instead of two
+   * (100,000 persons: 100,000 system calls fewer). A kill before that loses it, and the person reads
+   * as sent: the next run reconciles it with a verify, never sending it again blindly.
+   */
+  appendSoon(record: object): void {
+    if (this.closed) throw new JournalError('The journal is closed.');
+    if (this.fd < 0) return;
+    this.soon += `${JSON.stringify(record)}\n`;
+  }
+
+  private takeSoon(): string {
+    const lines = this.soon;
+    this.soon = '';
+    return lines;
   }
 
   private writeText(text: string): void {
-    this.appendBytes(Buffer.from(text, 'utf8'));
+    if (this.closed) throw new JournalError('The journal is closed.');
+    if (this.fd < 0) return;
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
   }
 
   /** Whole lines already serialized (records spooled while the preflight ran), in one write. */
   appendBytes(bytes: Uint8Array): void {
     if (this.closed) throw new JournalError('The journal is closed.');
     if (this.fd < 0) return;
+    if (this.soon !== '') this.writeText(this.takeSoon());
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written);
   }
@@ -316,6 +345,14 @@ export class JournalWriter {
     const batch = this.pending;
     if (!batch) return;
     this.pending = undefined;
+    if (this.soon !== '') {
+      try {
+        this.writeText(this.takeSoon());
+      } catch (error) {
+        batch.reject(error);
+        return;
+      }
+    }
     this.syncing = new Promise<void>((done) => {
       fdatasync(this.fd, (error) => {
         this.syncing = undefined;
