@@ -13,9 +13,9 @@ import type { BodyStream, FetchLike, FetchResponse } from '../core/http';
  * CPU there.
  *
  * What fetch did that this does too: a rejected call rejects with `TypeError('fetch failed')`
- * whose `cause` is undici's error, the shape the client's classification reads; redirects are not followed
- * (the client asks fetch for `redirect: 'manual'`); a repeated header reads as its values joined
- * with ', '; the body is a stream the client reads with a cap. What it does not: the Fetch
+ * whose `cause` is undici's error, the shape the client's classification reads; redirects are
+ * not followed (the client asks fetch for `redirect: 'manual'`); a repeated header reads as its
+ * values joined with ', '; the body is a stream the client reads with a cap. What it does not: the Fetch
  * standard's port blocklist (6000, 10080…), a browser's safety rule with no reason in a command
  * line, and decompressing answers (no Accept-Encoding is sent, so none come compressed). Its
  * User-Agent is `biopassid-cli/<version>`.

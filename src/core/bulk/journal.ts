@@ -296,9 +296,10 @@ export class JournalWriter {
   }
 
   private writeText(text: string): void {
-    if (this.closed) throw new JournalError('The journal is closed.');
-    if (this.fd < 0) return;
-    const bytes = Buffer.from(text, 'utf8');
+    this.writeBytes(Buffer.from(text, 'utf8'));
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written);
   }
@@ -308,8 +309,7 @@ export class JournalWriter {
     if (this.closed) throw new JournalError('The journal is closed.');
     if (this.fd < 0) return;
     if (this.soon !== '') this.writeText(this.takeSoon());
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+    this.writeBytes(bytes);
   }
 
   /**
