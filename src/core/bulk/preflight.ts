@@ -103,7 +103,7 @@ function checkPerson(
     const { file, slot } = person.images[at] as PlannedPerson['images'][number];
     const path = join(options.root, file);
     const recorded = known?.images.find((image) => image.file === file && image.slot === slot);
-    if (recorded && unchangedSince(recorded, path, options.stats, firstImage + at)) {
+    if (recorded && sameAsRecorded(recorded, path, options.stats, firstImage + at)) {
       images.push(recorded);
       continue;
     }
@@ -118,7 +118,7 @@ function checkPerson(
 }
 
 /** Whether the file has the size and modification time recorded (as git's index decides), from the stats given or its own stat. */
-function unchangedSince(recorded: PlannedImage, path: string, stats: Float64Array | undefined, index: number): boolean {
+function sameAsRecorded(recorded: PlannedImage, path: string, stats: Float64Array | undefined, index: number): boolean {
   if (stats) return stats[2 * index] === recorded.size && stats[2 * index + 1] === recorded.mtimeMs;
   const found = statSync(path, { throwIfNoEntry: false });
   return found?.isFile() === true && found.size === recorded.size && found.mtimeMs === recorded.mtimeMs;
