@@ -113,7 +113,7 @@ describe('Explorer -> BioPass ID -> Enroll Folder… (real extension host, local
     assert.equal(resumed.journal, stopped.journal);
     const enrolled = sandbox.requestLog.filter((entry) => entry.operation === 'enroll' && entry.status === 200);
     assert.deepEqual(enrolled.map((entry) => entry.customId).sort(), ids, 'everyone enrolled, each once');
-    const skipped = resumed.persons
+    const skipped = [...resumed.persons]
       .filter((person) => person.result === 'already-done')
       .map((person) => person.customId);
     assert.ok(skipped.length > 0, 'persons confirmed before Cancel are skipped');

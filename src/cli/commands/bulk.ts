@@ -7,6 +7,8 @@ import {
   GateSpecError,
   JournalError,
   journalStatus,
+  needsAttention,
+  type PersonResultKind,
   parseGates,
   personLine,
   progressLine,
@@ -208,8 +210,6 @@ export async function runBulkCommand(argv: string[], io: CliIo): Promise<number>
   }
   const clean =
     (summary.end === 'done' || summary.end === 'dry-run') &&
-    summary.persons.every((person) =>
-      ['enrolled', 'updated', 'deleted', 'already-done', 'planned'].includes(person.result),
-    );
+    (Object.keys(summary.counts) as PersonResultKind[]).every((kind) => !needsAttention(kind));
   return clean ? EXIT.ok : EXIT.failed;
 }

@@ -18,9 +18,7 @@ function heading(command: BulkSummary['command'], name: string, environment: str
 
 /** Results that need someone to look at them. */
 export function failuresOf(summary: BulkSummary): PersonResult[] {
-  return summary.persons.filter(
-    (person) => !['enrolled', 'updated', 'deleted', 'already-done', 'planned'].includes(person.result),
-  );
+  return summary.persons.needingAttention();
 }
 
 /** The notification at the end of an editor run: `Enroll faces on sandbox: 10 enrolled, 2 failed.` */

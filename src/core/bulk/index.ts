@@ -6,6 +6,7 @@ export type { IdFrom, PlanProblem } from './plan';
 export { personLine, progressLine, summaryLine } from './progress';
 export { BULK_OPERATIONS, type BulkOperation, JOURNAL_FORMAT } from './records';
 export { csvCell, reportCsv, reportJson } from './report';
+export { needsAttention, PersonResults } from './results';
 export {
   type BulkCommand,
   type BulkOptions,

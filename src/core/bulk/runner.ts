@@ -16,6 +16,7 @@ import { JournalInUseError, lockJournal } from './lock';
 import { type PlannedPerson, planBulk } from './plan';
 import { type CheckedPerson, preflight } from './preflight';
 import { type BulkOperation, JOURNAL_FORMAT, JOURNAL_VERSION, type JournalHeader } from './records';
+import { PersonResults } from './results';
 import { RecordSpool } from './spool';
 import type { Action, BulkEnd, BulkOptions, BulkSummary, PersonFiles, PersonResult, Work } from './types';
 
@@ -39,7 +40,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
     environment: options.connection.baseUrl,
     end: 'done',
     problems: [],
-    persons: [],
+    persons: new PersonResults(),
     counts: {},
     requests: 0,
     pauses: 0,
@@ -49,8 +50,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   const finish = (end: BulkEnd, message?: string): BulkSummary => {
     summary.end = end;
     if (message !== undefined) summary.message = message;
-    summary.counts = {};
-    for (const person of summary.persons) summary.counts[person.result] = (summary.counts[person.result] ?? 0) + 1;
+    summary.counts = summary.persons.counts();
     summary.elapsedMs = now() - started;
     return summary;
   };

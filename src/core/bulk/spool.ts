@@ -24,24 +24,37 @@ export class RecordSpool {
     if (this.chunkBytes >= CHUNK_BYTES) this.spill();
   }
 
-  /** Hands every record, in order, to `write` (whole lines, in chunks of about 1 MB), then empties the spool. */
+  /**
+   * Hands every record, in order, to `write` (whole lines, in chunks of about 1 MB), then empties
+   * the spool. The bytes are lent for the call only: the next chunk is read into the same buffer.
+   */
   drain(write: (bytes: Buffer) => void): void {
     if (this.fd !== undefined) {
       this.spill();
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      // One buffer for the whole drain, the line cut short at a chunk's end moved to its start:
+      // a new buffer a chunk left 100,000 persons' 30 MB of garbage outside the heap, which the
+      // collector did not count, at the run's peak of memory.
+      let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       let position = 0;
-      let pending = Buffer.alloc(0);
+      let kept = 0;
       for (;;) {
-        const count = readSync(this.fd, buffer, 0, buffer.length, position);
+        if (kept === buffer.length) {
+          // A line longer than the buffer: room for it.
+          const larger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(larger);
+          buffer = larger;
+        }
+        const count = readSync(this.fd, buffer, kept, buffer.length - kept, position);
         if (count === 0) break;
         position += count;
+        const filled = kept + count;
         // A chunk ends at its last line break, so every write is of whole lines.
-        const bytes = Buffer.concat([pending, buffer.subarray(0, count)]);
-        const end = bytes.lastIndexOf(0x0a) + 1;
-        if (end > 0) write(bytes.subarray(0, end));
-        pending = Buffer.from(bytes.subarray(end));
+        const end = buffer.lastIndexOf(0x0a, filled - 1) + 1;
+        if (end > 0) write(buffer.subarray(0, end));
+        buffer.copyWithin(0, end, filled);
+        kept = filled - end;
       }
-      if (pending.length > 0) write(pending);
+      if (kept > 0) write(buffer.subarray(0, kept));
     } else if (this.chunk.length > 0) {
       write(Buffer.from(this.chunk.join(''), 'utf8'));
     }

@@ -3,6 +3,10 @@ import type { Gates } from './gates';
 import type { PersonProgress } from './journal';
 import type { IdFrom, PlanProblem } from './plan';
 import type { BulkOperation } from './records';
+import type { PersonResult, PersonResultKind, PersonResults } from './results';
+
+export type { PersonResult, PersonResultKind } from './results';
+
 import type { ImageSlot } from './slots';
 
 export type BulkCommand = BulkOperation | 'rollback';
@@ -44,28 +48,6 @@ export interface BulkOptions {
   now?: () => number;
 }
 
-export type PersonResultKind =
-  | 'enrolled'
-  | 'updated'
-  | 'deleted'
-  | 'already-done'
-  | 'changed'
-  | 'failed'
-  | 'gated'
-  | 'ambiguous'
-  | 'invalid'
-  | 'not-started'
-  | 'planned';
-
-export interface PersonResult {
-  customId: string;
-  result: PersonResultKind;
-  cause?: string;
-  status?: number;
-  bioPassId?: string;
-  files: string[];
-}
-
 export interface BulkProgress {
   done: number;
   total: number;
@@ -87,7 +69,8 @@ export interface BulkSummary {
   /** Why the run was refused or stopped. */
   message?: string;
   problems: PlanProblem[];
-  persons: PersonResult[];
+  /** Every person's result, in the order they settled (kept in columns: results.ts). */
+  persons: PersonResults;
   counts: Partial<Record<PersonResultKind, number>>;
   requests: number;
   pauses: number;

@@ -29,6 +29,24 @@ describe('bulk: the planned records wait in a spool until the journal is written
     }
   });
 
+  it('hands back a record longer than a chunk whole, between the records around it', () => {
+    const spool = new RecordSpool();
+    const records = [
+      ...Array.from({ length: 9000 }, (_, index) => ({ customId: `p-${index}`, digest: 'x'.repeat(100) })),
+      { customId: 'many-images', digest: 'y'.repeat(3 << 20) },
+      { customId: 'last', digest: 'z' },
+    ];
+    for (const record of records) spool.add(record);
+    const writes: Buffer[] = [];
+    spool.drain((bytes) => writes.push(Buffer.from(bytes)));
+    for (const bytes of writes) assert.equal(bytes.at(-1), 0x0a, 'each write ends a line');
+    const lines = Buffer.concat(writes).toString('utf8').trimEnd().split('\n');
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line)),
+      records,
+    );
+  });
+
   it('leaves no file behind once drained or disposed', () => {
     const before = spoolFolders().length;
     const spool = new RecordSpool();
