@@ -21,6 +21,7 @@ import type {
   PersonResultKind,
   Work,
 } from './types';
+import type { WorkList } from './workList';
 
 const MAX_SAFE_RETRIES = 3;
 /** Reads slower than this, SLOW_READS_IN_A_ROW of them, switch the run to asynchronous reads. */
@@ -40,11 +41,11 @@ const DONE_RESULT: Record<BulkOperation, PersonResultKind> = {
 
 /**
  * Sends the work with bounded concurrency, records each change of state in the journal, and
- * reports each person; resolves when every item is settled. Consumes `work`: each item is let go
- * (its slot emptied) once a lane takes it.
+ * reports each person; resolves when every item is settled. Each item is built from the work
+ * list's columns when a lane takes it, and let go once its result is reported.
  */
 export async function execute(
-  work: Work[],
+  work: WorkList,
   options: BulkOptions,
   journal: JournalWriter,
   summary: BulkSummary,
@@ -349,13 +350,9 @@ export async function execute(
   }
 
   let next = 0;
-  const pending: (Work | undefined)[] = work;
   const lane = async () => {
     while (next < work.length) {
-      const index = next++;
-      const item = work[index] as Work;
-      // Let the item go once taken: its result holds what the report needs.
-      pending[index] = undefined;
+      const item = work.at(next++);
       if (item.action !== 'skip' && item.action !== 'report-changed' && (signal?.aborted || fatal !== undefined)) {
         report(
           result(item, 'not-started', { cause: fatal === undefined ? l10n.t('cancelled') : l10n.t('the run stopped') }),

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { customIdProblem } from '../contract/fields';
 import { l10n } from '../l10n';
+import { TextColumn } from './columns';
 import { CsvError, type CsvRow, readCsv } from './csv';
+import { PlannedPersons } from './plannedPersons';
 import type { BulkOperation } from './records';
 import { FACE_SLOT, type ImageSlot, SLOT_NAMING, slotFromName, stemOf } from './slots';
 import { walkFolder } from './walk';
@@ -23,11 +25,6 @@ export interface PlanOptions {
   ownFiles?: readonly string[];
 }
 
-export interface PlannedPerson {
-  customId: string;
-  images: { file: string; slot: ImageSlot }[];
-}
-
 export interface PlanProblem {
   customId?: string;
   file?: string;
@@ -37,7 +34,7 @@ export interface PlanProblem {
 export interface Plan {
   /** The folder file paths are relative to. */
   root: string;
-  persons: PlannedPerson[];
+  persons: PlannedPersons;
   problems: PlanProblem[];
 }
 
@@ -49,17 +46,20 @@ function extensionOf(name: string): string {
 }
 
 class PlanBuilder {
-  /** Each person with, beside each image, where it was named (a CSV line); from a folder, where is the file itself. */
-  readonly persons = new Map<string, PlannedPerson & { where?: string[] }>();
+  readonly persons = new PlannedPersons();
   readonly problems: PlanProblem[] = [];
+  /** Each CustomID's index in persons, while the plan is built. */
+  private readonly index = new Map<string, number>();
   /**
-   * Files already taken, when a file can be named twice (a CSV); a folder's walk yields each once,
-   * so a plan of 100,000 files does not keep a set of them.
+   * Files already taken and, beside each image, the CSV line that named it, when a file can be
+   * named twice (a CSV); a folder's walk yields each file once, and where it is named is the file.
    */
   private readonly files: Set<string> | undefined;
+  private readonly where: TextColumn | undefined;
 
   constructor(namesFilesOnce: boolean) {
     this.files = namesFilesOnce ? undefined : new Set();
+    this.where = namesFilesOnce ? undefined : new TextColumn();
   }
 
   add(customId: string, file: string, slot: ImageSlot | undefined, where: string): void {
@@ -68,32 +68,24 @@ class PlanBuilder {
       this.problems.push({ customId, file, message: `${where}: ${refused} ("${printable(customId)}").` });
       return;
     }
-    let person = this.persons.get(customId);
-    if (person && slot === undefined) {
+    let person = this.index.get(customId);
+    if (person !== undefined && slot === undefined) {
       this.problems.push({ customId, message: `${where}: duplicate CustomID ${customId}.` });
       return;
     }
-    const listedTwice = slot !== undefined && this.files?.has(file) === true;
-    if (!person) {
-      // Built with its first image, if any: an empty array that is pushed to reserves room for 17.
-      const empty = slot === undefined || listedTwice;
-      const images = empty ? [] : [{ file, slot }];
-      person = this.files ? { customId, images, where: empty ? [] : [where] } : { customId, images };
-      this.persons.set(customId, person);
-      if (!empty) {
-        this.files?.add(file);
-        return;
-      }
+    if (person === undefined) {
+      person = this.persons.add(customId);
+      this.index.set(customId, person);
     }
     if (slot === undefined) return;
-    if (listedTwice) {
+    if (this.files?.has(file)) {
       this.problems.push({ customId, file, message: l10n.t('{0}: {1} is listed more than once.', where, file) });
       return;
     }
     this.files?.add(file);
-    const taken = person.images.findIndex((image) => image.slot === slot);
-    const earlier = taken < 0 ? undefined : (person.where?.[taken] ?? person.images[taken]?.file);
-    if (earlier !== undefined) {
+    const taken = this.persons.imageInSlot(person, slot);
+    if (taken >= 0) {
+      const earlier = this.where ? this.where.at(taken) : this.persons.fileAt(taken);
       this.problems.push({
         customId,
         file,
@@ -104,18 +96,12 @@ class PlanBuilder {
       });
       return;
     }
-    person.where?.push(where);
-    person.images.push({ file, slot });
+    this.persons.addImage(person, file, slot);
+    this.where?.push(where);
   }
 
   result(root: string): Plan {
-    const persons = [...this.persons.values()];
-    // A folder's entries are the persons as they are (where is the file); a CSV's are copied without their lines.
-    return {
-      root,
-      persons: this.files ? persons.map(({ customId, images }) => ({ customId, images })) : persons,
-      problems: this.problems,
-    };
+    return { root, persons: this.persons, problems: this.problems };
   }
 }
 
@@ -206,11 +192,15 @@ async function planFromCsv(csvPath: string, root: string, operation: BulkOperati
             name,
             (error as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('it does not exist') : String(error),
           );
-    return { root, persons: [], problems: [{ file: name, message }] };
+    return { root, persons: new PlannedPersons(), problems: [{ file: name, message }] };
   }
   if (rows[0] && HEADER_FILE.test(rows[0].cells[0] ?? '') && /^custom.?id$/i.test(rows[0].cells[1] ?? '')) rows.shift();
   if (rows.length === 0)
-    return { root, persons: [], problems: [{ file: name, message: l10n.t('{0} lists no one.', name) }] };
+    return {
+      root,
+      persons: new PlannedPersons(),
+      problems: [{ file: name, message: l10n.t('{0} lists no one.', name) }],
+    };
   for (const { line, cells } of rows) {
     const where = l10n.t('{0} line {1}', name, line);
     const [file = '', customId = '', finger = '', ...extra] = cells;

@@ -6,7 +6,8 @@ import { imageFileProblem } from '../images/integrity';
 import { DEFAULT_MAX_IMAGE_BYTES } from '../images/read';
 import { l10n } from '../l10n';
 import { type ReadScratch, readImageBytesSync } from './imageBytes';
-import type { PlannedPerson, PlanProblem } from './plan';
+import type { PlanProblem } from './plan';
+import type { PlannedImageFile, PlannedPerson, PlannedPersons } from './plannedPersons';
 import type { PlannedImage, PlannedRecord } from './records';
 import { isFaceSlot } from './slots';
 
@@ -53,16 +54,17 @@ export function sha256(bytes: Uint8Array): string {
 
 /**
  * Reads and checks every image (kind for its slot, structure, size, dimensions) in one read of
- * each file, one file in memory at a time, and hands each person to `hand` with what was found
- * (undefined when any image is bad, each problem reported), emptying its slot in `persons`. An
+ * each file, one file in memory at a time, and hands each person (with its row in the plan) to
+ * `hand` with what was found
+ * (undefined when any image is bad, each problem reported). An
  * image unchanged since the journal recorded it (same size and modification time, as git's index
  * does) keeps its recorded digest without being read again, so resuming a finished run reads no
  * image.
  */
 export async function preflight(
-  persons: PlannedPerson[],
+  persons: PlannedPersons,
   options: PreflightOptions,
-  hand: (planned: PlannedPerson, checked: CheckedPerson | undefined) => void,
+  hand: (row: number, planned: PlannedPerson, checked: CheckedPerson | undefined) => void,
 ): Promise<PlanProblem[]> {
   const problems: PlanProblem[] = [];
   // Each image is checked and hashed before the next is read: one buffer serves every read.
@@ -71,14 +73,12 @@ export async function preflight(
   /** The index of the person's first image in options.stats. */
   let firstImage = 0;
   for (let index = 0; index < persons.length; index++) {
-    const person = persons[index] as PlannedPerson;
-    // Handed over and let go: a run of 100,000 never holds the plan and the checked persons at once.
-    persons[index] = HANDED_OVER;
+    const person = persons.at(index);
     const result = options.readsImages
       ? checkPerson(person, firstImage, options, problems, scratch)
       : { customId: person.customId, images: [], digest: '' };
     firstImage += person.images.length;
-    hand(person, result);
+    hand(index, person, result);
     if (performance.now() - sliceStarted >= SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStarted = performance.now();
@@ -86,9 +86,6 @@ export async function preflight(
   }
   return problems;
 }
-
-/** What is left in the plan's slot of a person the preflight handed over. */
-const HANDED_OVER: PlannedPerson = { customId: '', images: [] };
 
 function checkPerson(
   person: PlannedPerson,
@@ -100,7 +97,7 @@ function checkPerson(
   const known = options.known?.get(person.customId);
   const images: PlannedImage[] = [];
   for (let at = 0; at < person.images.length; at++) {
-    const { file, slot } = person.images[at] as PlannedPerson['images'][number];
+    const { file, slot } = person.images[at] as PlannedImageFile;
     const path = join(options.root, file);
     const recorded = known?.images.find((image) => image.file === file && image.slot === slot);
     if (recorded && sameAsRecorded(recorded, path, options.stats, firstImage + at)) {

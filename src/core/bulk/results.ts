@@ -1,3 +1,5 @@
+import { grown, TextColumn } from './columns';
+
 /** Every kind of result a person can end a run with; each is stored as its index here. */
 const KINDS = [
   'enrolled',
@@ -39,44 +41,10 @@ const HAS_BIOPASSID = 4;
 /** Between a person's file paths: the one character no file name holds on any system. */
 const FILE_SEPARATOR = '\0';
 
-/** The array, or a copy of it twice as long (at least `needed`) when it is shorter than that. */
-function grown<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array;
-  const larger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
-  larger.set(array);
-  return larger;
-}
-
-/** Strings one after the other as UTF-8 in one buffer, each found by where it ends. */
-class TextColumn {
-  private bytes = Buffer.from(new Uint8Array(4096).buffer);
-  private ends = new Uint32Array(1024);
-  private used = 0;
-
-  push(index: number, text: string): void {
-    // A UTF-16 unit is at most 3 bytes of UTF-8: room for the longest the text can be.
-    const needed = this.used + text.length * 3;
-    if (needed > this.bytes.length) {
-      const larger = Buffer.from(new Uint8Array(Math.max(needed, this.bytes.length * 2)).buffer);
-      this.bytes.copy(larger, 0, 0, this.used);
-      this.bytes = larger;
-    }
-    this.used += this.bytes.write(text, this.used);
-    this.ends = grown(this.ends, index + 1);
-    this.ends[index] = this.used;
-  }
-
-  at(index: number): string {
-    const start = index === 0 ? 0 : (this.ends[index - 1] as number);
-    return this.bytes.toString('utf8', start, this.ends[index]);
-  }
-}
-
 /**
- * The result of every person of a run, kept in columns: kinds, flags and statuses in typed arrays,
- * texts as UTF-8 in buffers of their own. A run of 100,000 keeps each result in about 90 bytes
- * outside the garbage-collected heap, where an object a result (with its files array and strings)
- * took about 230 bytes inside it, and V8 let that heap grow half as much again before collecting it.
+ * The result of every person of a run, kept in columns (columns.ts): kinds, flags and statuses in
+ * typed arrays, texts as UTF-8. A run of 100,000 keeps each result in about 90 bytes outside the
+ * heap, where an object a result (with its files array and strings) took about 230 bytes inside it.
  * Each result read back is a new object built from the columns.
  */
 export class PersonResults implements Iterable<PersonResult> {
@@ -106,10 +74,10 @@ export class PersonResults implements Iterable<PersonResult> {
       (result.status === undefined ? 0 : HAS_STATUS) |
       (result.bioPassId === undefined ? 0 : HAS_BIOPASSID);
     this.statuses[index] = result.status ?? 0;
-    this.customIds.push(index, result.customId);
-    this.files.push(index, result.files.join(FILE_SEPARATOR));
-    this.causes.push(index, result.cause ?? '');
-    this.bioPassIds.push(index, result.bioPassId ?? '');
+    this.customIds.push(result.customId);
+    this.files.push(result.files.join(FILE_SEPARATOR));
+    this.causes.push(result.cause ?? '');
+    this.bioPassIds.push(result.bioPassId ?? '');
   }
 
   /** The kind of the index-th result, without building it. */

@@ -13,12 +13,14 @@ import {
   unchangedSince,
 } from './journal';
 import { JournalInUseError, lockJournal } from './lock';
-import { type PlannedPerson, planBulk } from './plan';
+import { planBulk } from './plan';
+import { type PlannedPerson, PlannedPersons } from './plannedPersons';
 import { type CheckedPerson, preflight } from './preflight';
 import { type BulkOperation, JOURNAL_FORMAT, JOURNAL_VERSION, type JournalHeader } from './records';
 import { PersonResults } from './results';
 import { RecordSpool } from './spool';
-import type { Action, BulkEnd, BulkOptions, BulkSummary, PersonFiles, PersonResult, Work } from './types';
+import type { Action, BulkEnd, BulkOptions, BulkSummary, PersonResult, Work } from './types';
+import { type ProgressFrom, WorkList } from './workList';
 
 export type * from './types';
 
@@ -68,7 +70,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   };
 
   // What to work on.
-  let work: Work[];
+  let work: WorkList;
   let operation: BulkOperation;
   let source: string;
   /** The folder image paths are relative to. */
@@ -206,7 +208,7 @@ async function planAndCheck(
   summary: BulkSummary,
   spool: RecordSpool,
   loadState: () => JournalState | undefined,
-): Promise<{ root: string; work: Work[] } | undefined> {
+): Promise<{ root: string; work: WorkList } | undefined> {
   const plan = await planBulk({
     operation,
     source,
@@ -224,9 +226,7 @@ async function planAndCheck(
   // thread's) go on while this thread reads it.
   const readsImages = operation !== 'delete';
   const prefetch =
-    readsImages && existsSync(options.journal)
-      ? statFiles(plan.persons.flatMap((person) => person.images.map((image) => join(plan.root, image.file))))
-      : undefined;
+    readsImages && existsSync(options.journal) ? statFiles(imagePaths(plan.root, plan.persons)) : undefined;
   let state: JournalState | undefined;
   try {
     state = loadState();
@@ -238,7 +238,7 @@ async function planAndCheck(
   if (!state) prefetch?.cancel();
   const flagged = new Set(plan.problems.map((problem) => problem.customId).filter((id) => id !== undefined));
   const rejected: PlannedPerson[] = [];
-  const work: Work[] = [];
+  const work = new WorkList(plan.persons, state);
   const known = state?.planned;
   const problems = await preflight(
     plan.persons,
@@ -249,14 +249,15 @@ async function planAndCheck(
       ...(known ? { known } : {}),
       ...(stats ? { stats } : {}),
     },
-    (planned, person) => {
+    (row, planned, person) => {
       if (!person || flagged.has(planned.customId)) rejected.push(planned);
       if (!person) return;
       const recorded = known?.get(person.customId);
       if (!recorded || recorded.digest !== person.digest) {
         spool.add({ type: 'planned', customId: person.customId, images: person.images, digest: person.digest });
       }
-      work.push(decide(person, planned, operation, state, options.updateChanged === true));
+      const [op, action, from] = decide(person, operation, state, options.updateChanged === true);
+      work.push(row, op, action, from);
     },
   );
   summary.problems = [...plan.problems, ...problems];
@@ -277,46 +278,46 @@ async function planAndCheck(
   return { root: plan.root, work };
 }
 
-/**
- * What to do with a checked person. The work holds the plan's entry for it (its CustomID and
- * files), not the checked one: the digests, sizes and times go to the journal, and while it sends
- * a run keeps nothing else of a person.
- */
+/** The images of the plan's persons, in the plan's order, each a path under `root`. */
+function imagePaths(root: string, persons: PlannedPersons): string[] {
+  const paths: string[] = [];
+  for (let row = 0; row < persons.length; row++) {
+    for (const image of persons.imagesOf(row)) paths.push(join(root, image.file));
+  }
+  return paths;
+}
+
+/** What to do with a checked person: the operation, the action and where its progress is. */
 function decide(
   person: CheckedPerson,
-  files: PersonFiles,
   op: BulkOperation,
   state: JournalState | undefined,
   updateChanged: boolean,
-): Work {
+): [BulkOperation, Action, ProgressFrom] {
   const progress = state?.main.get(person.customId);
-  // Built field by field, in one order: spread copies gave each of 100,000 items a hidden class of
-  // its own (about 180 bytes more a person).
-  const work = (workOp: BulkOperation, action: Action): Work => {
-    const item: Work = { person: files, op: workOp, action };
-    if (progress) item.progress = progress;
-    return item;
-  };
-  if (!progress || progress.state === 'failed') return work(op, 'send');
-  if (progress.state === 'sent' || progress.state === 'ambiguous') return work(progress.op, 'reconcile');
+  if (!progress) return [op, 'send', undefined];
+  if (progress.state === 'failed') return [op, 'send', 'main'];
+  if (progress.state === 'sent' || progress.state === 'ambiguous') return [progress.op, 'reconcile', 'main'];
   // Confirmed.
-  if (op === 'delete' || progress.digest === undefined || progress.digest === person.digest) return work(op, 'skip');
-  return work('update', updateChanged ? 'update-changed' : 'report-changed');
+  if (op === 'delete' || progress.digest === undefined || progress.digest === person.digest)
+    return [op, 'skip', 'main'];
+  return ['update', updateChanged ? 'update-changed' : 'report-changed', 'main'];
 }
 
-function rollbackWork(state: JournalState): Work[] {
-  const work: Work[] = [];
+/** The rollback of an enroll journal: a delete of each person it enrolled, with the images it planned. */
+function rollbackWork(state: JournalState): WorkList {
+  const persons = new PlannedPersons();
+  const work = new WorkList(persons, state);
   for (const [customId, progress] of state.main) {
     // Persons found already enrolled were not enrolled by this journal; failed ones never were.
     const enrolled = progress.state === 'confirmed' ? progress.via !== 'already-enrolled' : progress.state !== 'failed';
     if (!enrolled) continue;
-    const planned = state.planned.get(customId);
-    const person: CheckedPerson = { customId, images: planned?.images ?? [], digest: '' };
+    const row = persons.add(customId);
+    for (const image of state.planned.get(customId)?.images ?? []) persons.addImage(row, image.file, image.slot);
     const done = state.rollback.get(customId);
-    if (done?.state === 'confirmed') work.push({ person, op: 'delete', action: 'skip', progress: done });
-    else if (done?.state === 'sent' || done?.state === 'ambiguous')
-      work.push({ person, op: 'delete', action: 'reconcile' });
-    else work.push({ person, op: 'delete', action: 'send' });
+    if (done?.state === 'confirmed') work.push(row, 'delete', 'skip', 'rollback');
+    else if (done?.state === 'sent' || done?.state === 'ambiguous') work.push(row, 'delete', 'reconcile');
+    else work.push(row, 'delete', 'send');
   }
   return work;
 }

@@ -87,7 +87,7 @@ export interface PersonFiles {
 }
 
 export interface Work {
-  /** A CheckedPerson until its planned record is written, then only its PersonFiles. */
+  /** Its CustomID and files: the digests, sizes and times are in the journal. */
   person: PersonFiles;
   op: BulkOperation;
   action: Action;
