@@ -240,7 +240,7 @@ export async function execute(
     let safeRetries = 0;
     for (let round = 0; ; round++) {
       if (signal?.aborted) return result(item, 'not-started', { cause: l10n.t('cancelled') });
-      journal.append({
+      await journal.appendInTurn({
         type: 'sent',
         customId: item.person.customId,
         op,

@@ -229,20 +229,39 @@ export function foreignJournalProblem(
   );
 }
 
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
 /**
- * Appends records to a journal. Each record is one write of a whole line, in order, before the
- * caller goes on (so a record is in the file before its request leaves); confirmations are also
- * flushed to the disk (fdatasync), coalesced so one flush covers every line written before it.
+ * Appends records to a journal, whole lines in the order appended. A record that must be in the
+ * file before the caller goes on (a `sent` before its request leaves) is there when `append`
+ * returns or `appendInTurn` resolves; confirmations are flushed to the disk (fdatasync), coalesced
+ * so one flush covers every line written before it.
  */
 export class JournalWriter {
   private readonly fd: number;
-  private pending: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
+  private pending: Deferred | undefined;
   private syncing: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastSync = 0;
   private closed = false;
-  /** Lines appended with `appendSoon`, not yet written. */
+  /** Lines appended with `appendSoon` or `appendInTurn`, not yet written, in the order appended. */
   private soon = '';
+  /** Callers of `appendInTurn` waiting for `soon` to be written. */
+  private waiting: Deferred | undefined;
 
   private constructor(fd: number) {
     this.fd = fd;
@@ -273,7 +292,34 @@ export class JournalWriter {
   append(record: object): void {
     if (this.closed) throw new JournalError('The journal is closed.');
     if (this.fd < 0) return;
-    this.writeText(`${this.takeSoon()}${JSON.stringify(record)}\n`);
+    this.writeSoon(`${JSON.stringify(record)}\n`);
+  }
+
+  /**
+   * Appends a record that must be in the file before the caller goes on (a `sent` record, before
+   * its request leaves), written in one write with those the other lanes append in the same turn
+   * of the event loop: resolves once it is in the file. Answers that arrive together start their
+   * lanes' next requests together; 100,000 persons wrote 100,000 `sent` lines one system call each
+   * (about 5 % of the run's main thread on these machines).
+   */
+  appendInTurn(record: object): Promise<void> {
+    if (this.closed) throw new JournalError('The journal is closed.');
+    if (this.fd < 0) return Promise.resolve();
+    this.soon += `${JSON.stringify(record)}\n`;
+    if (!this.waiting) {
+      const waiting = deferred();
+      this.waiting = waiting;
+      // After this turn's I/O callbacks: every lane whose answer came in this turn has appended.
+      setImmediate(() => {
+        if (this.waiting !== waiting) return;
+        try {
+          this.writeSoon();
+        } catch {
+          // Rejected the waiting callers: each fails its person.
+        }
+      });
+    }
+    return this.waiting.promise;
   }
 
   /**
@@ -289,14 +335,19 @@ export class JournalWriter {
     this.soon += `${JSON.stringify(record)}\n`;
   }
 
-  private takeSoon(): string {
-    const lines = this.soon;
+  /** Writes the lines appended to be written soon, then `more`, in one write; the callers waiting for them go on. */
+  private writeSoon(more = ''): void {
+    const text = this.soon + more;
+    const waiting = this.waiting;
     this.soon = '';
-    return lines;
-  }
-
-  private writeText(text: string): void {
-    this.writeBytes(Buffer.from(text, 'utf8'));
+    this.waiting = undefined;
+    try {
+      if (text !== '') this.writeBytes(Buffer.from(text, 'utf8'));
+    } catch (error) {
+      waiting?.reject(error);
+      throw error;
+    }
+    waiting?.resolve();
   }
 
   private writeBytes(bytes: Uint8Array): void {
@@ -308,7 +359,7 @@ export class JournalWriter {
   appendBytes(bytes: Uint8Array): void {
     if (this.closed) throw new JournalError('The journal is closed.');
     if (this.fd < 0) return;
-    if (this.soon !== '') this.writeText(this.takeSoon());
+    if (this.soon !== '') this.writeSoon();
     this.writeBytes(bytes);
   }
 
@@ -319,15 +370,7 @@ export class JournalWriter {
    */
   flush(): Promise<void> {
     if (this.fd < 0) return Promise.resolve();
-    if (!this.pending) {
-      let resolve!: () => void;
-      let reject!: (error: unknown) => void;
-      const promise = new Promise<void>((yes, no) => {
-        resolve = yes;
-        reject = no;
-      });
-      this.pending = { promise, resolve, reject };
-    }
+    this.pending ??= deferred();
     this.schedule();
     return this.pending.promise;
   }
@@ -347,7 +390,7 @@ export class JournalWriter {
     this.pending = undefined;
     if (this.soon !== '') {
       try {
-        this.writeText(this.takeSoon());
+        this.writeSoon();
       } catch (error) {
         batch.reject(error);
         return;

@@ -207,6 +207,30 @@ describe('a bulk journal on disk', () => {
       assert.equal(state.main.get('p-1')?.digest, 'd-p-1');
       await journal.close();
     });
+
+    it('has every sent record of one turn in the file, in order, before any of their requests may leave', async () => {
+      const journal = JournalWriter.create(path, header);
+      journal.append(sent('p-0'));
+      journal.appendSoon(confirmed('p-0'));
+      // Three lanes whose answers came in the same turn start their next persons.
+      const written = ['p-1', 'p-2', 'p-3'].map((id) =>
+        journal.appendInTurn(sent(id)).then(() => recordsIn(path).map((record) => `${record.type} ${record.customId}`)),
+      );
+      assert.equal(recordsIn(path).length, 1, 'nothing written yet in this turn');
+      const seen = await Promise.all(written);
+      const expected = ['sent p-0', 'confirmed p-0', 'sent p-1', 'sent p-2', 'sent p-3'];
+      for (const lines of seen)
+        assert.deepEqual(lines, expected, 'each lane finds its line (and all before it) in the file');
+      // A line appended now comes after them; the next turn's sent records go after it.
+      journal.append(sent('p-4'));
+      await journal.appendInTurn(sent('p-5'));
+      await journal.close();
+      assert.deepEqual(
+        recordsIn(path).map((record) => record.customId),
+        ['p-0', 'p-0', 'p-1', 'p-2', 'p-3', 'p-4', 'p-5'],
+      );
+      assert.throws(() => journal.appendInTurn(sent('p-6')), /closed/);
+    });
   });
 });
 
