@@ -288,10 +288,15 @@ export class JournalWriter {
     return new JournalWriter(openSync(path, 'a'));
   }
 
+  /** Whether records go to a file (not for the discarding writer); throws once the journal is closed. */
+  private writes(): boolean {
+    if (this.closed) throw new JournalError('The journal is closed.');
+    return this.fd >= 0;
+  }
+
   /** Writes the record now: it is in the file when this returns (a `sent` record goes before its request). */
   append(record: object): void {
-    if (this.closed) throw new JournalError('The journal is closed.');
-    if (this.fd < 0) return;
+    if (!this.writes()) return;
     this.writeSoon(`${JSON.stringify(record)}\n`);
   }
 
@@ -303,8 +308,7 @@ export class JournalWriter {
    * (about 5 % of the run's main thread on these machines).
    */
   appendInTurn(record: object): Promise<void> {
-    if (this.closed) throw new JournalError('The journal is closed.');
-    if (this.fd < 0) return Promise.resolve();
+    if (!this.writes()) return Promise.resolve();
     this.soon += `${JSON.stringify(record)}\n`;
     if (!this.waiting) {
       const waiting = deferred();
@@ -330,8 +334,7 @@ export class JournalWriter {
    * as sent: the next run reconciles it with a verify, never sending it again blindly.
    */
   appendSoon(record: object): void {
-    if (this.closed) throw new JournalError('The journal is closed.');
-    if (this.fd < 0) return;
+    if (!this.writes()) return;
     this.soon += `${JSON.stringify(record)}\n`;
   }
 
@@ -357,8 +360,7 @@ export class JournalWriter {
 
   /** Whole lines already serialized (records spooled while the preflight ran), in one write. */
   appendBytes(bytes: Uint8Array): void {
-    if (this.closed) throw new JournalError('The journal is closed.');
-    if (this.fd < 0) return;
+    if (!this.writes()) return;
     if (this.soon !== '') this.writeSoon();
     this.writeBytes(bytes);
   }
