@@ -294,7 +294,7 @@ export class JournalWriter {
     return this.fd >= 0;
   }
 
-  /** Writes the record now: it is in the file when this returns (a `sent` record goes before its request). */
+  /** Writes the record now, after the lines waiting to be written: it is in the file when this returns. */
   append(record: object): void {
     if (!this.writes()) return;
     this.writeSoon(`${JSON.stringify(record)}\n`);
