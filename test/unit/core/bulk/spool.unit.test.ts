@@ -6,6 +6,15 @@ import { RecordSpool } from '../../../../src/core/bulk/spool';
 /** The spool's own folders under the system temp folder. */
 const spoolFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('biopassid-bulk-'));
 
+/** Drains the spool; each write must end a line. Returns the writes and the records they hold. */
+function drained(spool: RecordSpool): { writes: number; records: unknown[] } {
+  const writes: Buffer[] = [];
+  spool.drain((bytes) => writes.push(Buffer.from(bytes)));
+  for (const bytes of writes) assert.equal(bytes.at(-1), 0x0a, 'each write ends a line');
+  const lines = Buffer.concat(writes).toString('utf8').trimEnd().split('\n');
+  return { writes: writes.length, records: lines.map((line) => JSON.parse(line)) };
+}
+
 describe('bulk: the planned records wait in a spool until the journal is written', () => {
   it('hands back every record, in order, as whole lines, from memory and from its file', () => {
     for (const count of [3, 12_000]) {
@@ -17,15 +26,9 @@ describe('bulk: the planned records wait in a spool until the journal is written
         digest: `${index}`.padStart(64, 'é'),
       }));
       for (const record of records) spool.add(record);
-      const writes: Buffer[] = [];
-      spool.drain((bytes) => writes.push(Buffer.from(bytes)));
-      for (const bytes of writes) assert.equal(bytes.at(-1), 0x0a, 'each write ends a line');
-      const lines = Buffer.concat(writes).toString('utf8').trimEnd().split('\n');
-      assert.deepEqual(
-        lines.map((line) => JSON.parse(line)),
-        records,
-      );
-      if (count > 3) assert.ok(writes.length > 1, 'a large spool is handed back in chunks');
+      const { writes, records: handedBack } = drained(spool);
+      assert.deepEqual(handedBack, records);
+      if (count > 3) assert.ok(writes > 1, 'a large spool is handed back in chunks');
     }
   });
 
@@ -37,14 +40,7 @@ describe('bulk: the planned records wait in a spool until the journal is written
       { customId: 'last', digest: 'z' },
     ];
     for (const record of records) spool.add(record);
-    const writes: Buffer[] = [];
-    spool.drain((bytes) => writes.push(Buffer.from(bytes)));
-    for (const bytes of writes) assert.equal(bytes.at(-1), 0x0a, 'each write ends a line');
-    const lines = Buffer.concat(writes).toString('utf8').trimEnd().split('\n');
-    assert.deepEqual(
-      lines.map((line) => JSON.parse(line)),
-      records,
-    );
+    assert.deepEqual(drained(spool).records, records);
   });
 
   it('leaves no file behind once drained or disposed', () => {
