@@ -8,19 +8,11 @@ import { type ReadScratch, readImageBytes, readImageBytesSync } from './imageByt
 import type { JournalWriter } from './journal';
 import { dispose } from './outcomes';
 import { Pacer } from './pacer';
+import type { PlannedPerson } from './plannedPersons';
 import { personDigest, sha256 } from './preflight';
 import type { BulkOperation } from './records';
 import { FACE_SLOT } from './slots';
-import type {
-  BulkEnd,
-  BulkOptions,
-  BulkProgress,
-  BulkSummary,
-  PersonFiles,
-  PersonResult,
-  PersonResultKind,
-  Work,
-} from './types';
+import type { BulkEnd, BulkOptions, BulkProgress, BulkSummary, PersonResult, PersonResultKind, Work } from './types';
 import type { WorkList } from './workList';
 
 const MAX_SAFE_RETRIES = 3;
@@ -29,7 +21,7 @@ const SLOW_READ_MS = 10;
 const SLOW_READS_IN_A_ROW = 3;
 const MAX_RATE_LIMITED_ROUNDS = 20;
 
-export function filesOf(person: PersonFiles): string[] {
+export function filesOf(person: PlannedPerson): string[] {
   return person.images.map((image) => image.file);
 }
 
@@ -143,7 +135,7 @@ export async function execute(
    * each, hashed for the journal's digest and encoded once for the body, without checking again
    * what the preflight checked.
    */
-  async function load(person: PersonFiles): Promise<{ body: unknown; images: Map<string, string>; digest: string }> {
+  async function load(person: PlannedPerson): Promise<{ body: unknown; images: Map<string, string>; digest: string }> {
     const images = new Map<string, string>();
     const digests: { slot: string; sha256: string }[] = [];
     // A buffer of its own while this load reads, encodes and hashes (at most one per lane).

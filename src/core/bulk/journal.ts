@@ -259,8 +259,8 @@ export class JournalWriter {
   private lastSync = 0;
   private closed = false;
   /** Lines appended with `appendSoon` or `appendInTurn`, not yet written, in the order appended. */
-  private soon = '';
-  /** Callers of `appendInTurn` waiting for `soon` to be written. */
+  private unwritten = '';
+  /** Callers of `appendInTurn` waiting for `unwritten` to be written. */
   private waiting: Deferred | undefined;
 
   private constructor(fd: number) {
@@ -297,7 +297,7 @@ export class JournalWriter {
   /** Writes the record now, after the lines waiting to be written: it is in the file when this returns. */
   append(record: object): void {
     if (!this.writes()) return;
-    this.writeSoon(`${JSON.stringify(record)}\n`);
+    this.writeWaiting(`${JSON.stringify(record)}\n`);
   }
 
   /**
@@ -309,7 +309,7 @@ export class JournalWriter {
    */
   appendInTurn(record: object): Promise<void> {
     if (!this.writes()) return Promise.resolve();
-    this.soon += `${JSON.stringify(record)}\n`;
+    this.unwritten += `${JSON.stringify(record)}\n`;
     if (!this.waiting) {
       const waiting = deferred();
       this.waiting = waiting;
@@ -317,7 +317,7 @@ export class JournalWriter {
       setImmediate(() => {
         if (this.waiting !== waiting) return;
         try {
-          this.writeSoon();
+          this.writeWaiting();
         } catch {
           // Rejected the waiting callers: each fails its person.
         }
@@ -335,14 +335,14 @@ export class JournalWriter {
    */
   appendSoon(record: object): void {
     if (!this.writes()) return;
-    this.soon += `${JSON.stringify(record)}\n`;
+    this.unwritten += `${JSON.stringify(record)}\n`;
   }
 
-  /** Writes the lines appended to be written soon, then `more`, in one write; the callers waiting for them go on. */
-  private writeSoon(more = ''): void {
-    const text = this.soon + more;
+  /** Writes the lines waiting to be written (appendSoon, appendInTurn), then `more`, in one write; the callers waiting for them go on. */
+  private writeWaiting(more = ''): void {
+    const text = this.unwritten + more;
     const waiting = this.waiting;
-    this.soon = '';
+    this.unwritten = '';
     this.waiting = undefined;
     try {
       if (text !== '') this.writeBytes(Buffer.from(text, 'utf8'));
@@ -361,7 +361,7 @@ export class JournalWriter {
   /** Whole lines already serialized (records spooled while the preflight ran), in one write. */
   appendBytes(bytes: Uint8Array): void {
     if (!this.writes()) return;
-    if (this.soon !== '') this.writeSoon();
+    if (this.unwritten !== '') this.writeWaiting();
     this.writeBytes(bytes);
   }
 
@@ -390,9 +390,9 @@ export class JournalWriter {
     const batch = this.pending;
     if (!batch) return;
     this.pending = undefined;
-    if (this.soon !== '') {
+    if (this.unwritten !== '') {
       try {
-        this.writeSoon();
+        this.writeWaiting();
       } catch (error) {
         batch.reject(error);
         return;

@@ -55,9 +55,8 @@ export function sha256(bytes: Uint8Array): string {
 /**
  * Reads and checks every image (kind for its slot, structure, size, dimensions) in one read of
  * each file, one file in memory at a time, and hands each person (with its row in the plan) to
- * `hand` with what was found
- * (undefined when any image is bad, each problem reported). An
- * image unchanged since the journal recorded it (same size and modification time, as git's index
+ * `hand` with what was found (undefined when any image is bad, each problem reported). An image
+ * unchanged since the journal recorded it (same size and modification time, as git's index
  * does) keeps its recorded digest without being read again, so resuming a finished run reads no
  * image.
  */

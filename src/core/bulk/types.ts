@@ -2,6 +2,7 @@ import type { Client, Sleep } from '../http/client';
 import type { Gates } from './gates';
 import type { PersonProgress } from './journal';
 import type { IdFrom, PlanProblem } from './plan';
+import type { PlannedPerson } from './plannedPersons';
 import type { BulkOperation } from './records';
 import type { PersonResult, PersonResultKind, PersonResults } from './results';
 
@@ -80,15 +81,9 @@ export interface BulkSummary {
 
 export type Action = 'send' | 'reconcile' | 'update-changed' | 'skip' | 'report-changed';
 
-/** What sending a person needs: its CustomID and where its images are (digests stay in the journal). */
-export interface PersonFiles {
-  customId: string;
-  images: readonly { file: string; slot: string }[];
-}
-
 export interface Work {
   /** Its CustomID and files: the digests, sizes and times are in the journal. */
-  person: PersonFiles;
+  person: PlannedPerson;
   op: BulkOperation;
   action: Action;
   progress?: PersonProgress;
